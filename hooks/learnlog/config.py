@@ -1,0 +1,130 @@
+"""``[tool.learnlog]`` in ``pyproject.toml``, validated strictly.
+
+A typo in a config key silently doing nothing is the worst kind of config bug, so unknown keys
+are errors that name the file, the key and the keys that are valid. No config at all is fine.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+
+class ConfigError(Exception):
+    """A config problem a person can act on (the message says where and what)."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FixConfig(_Section):
+    """Options of ``learnlog fix``. Off by default: only encoding damage is repaired."""
+
+    uncurl_quotes: bool = False
+    fix_latin_ligatures: bool = False
+    fix_character_width: bool = False
+    normalization: Literal["NFC", "NFKC", "NFD", "NFKD"] | None = None
+    remove_empty_title_colon: bool = True
+
+
+class LinksConfig(_Section):
+    """Options of ``learnlog links``."""
+
+    exclude: tuple[str, ...] = ()
+    allow_private: bool = False
+    concurrency: int = Field(default=32, ge=1, le=1024)
+    per_host: int = Field(default=4, ge=1, le=1024)
+    connect_timeout: float = Field(default=10.0, gt=0)
+    total_timeout: float = Field(default=30.0, gt=0)
+    retries: int = Field(default=3, ge=0, le=10)
+    backoff: float = Field(default=0.5, ge=0)
+    max_retry_after: float = Field(default=30.0, ge=0)
+    max_redirects: int = Field(default=10, ge=0, le=50)
+    cache_path: str = ".cache/learnlog/links.json"
+    cache_ttl_hours: float = Field(default=24.0, ge=0)
+    warn_status: tuple[int, ...] = (403, 999)
+    accept_status: tuple[int, ...] = ()
+    user_agent: str = "learnlog-linkcheck/0.1 (+https://github.com/)"
+
+    @field_validator("exclude")
+    @classmethod
+    def _valid_regexes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import re
+
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"invalid regex {pattern!r}: {exc}") from None
+        return value
+
+
+class Config(_Section):
+    """The whole ``[tool.learnlog]`` table."""
+
+    log_dir: str = "log"
+    date_style: Literal["mdy", "iso"] = "mdy"
+    tags: tuple[str, ...] | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    allow_future_days: int = Field(default=0, ge=0)
+    max_file_bytes: int = Field(default=1_000_000, ge=1)
+    readme: str = "README.md"
+    weekly_dir: str = "log/weekly"
+    fix: FixConfig = FixConfig()
+    links: LinksConfig = LinksConfig()
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder with ``pyproject.toml`` or ``.git`` (else start)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+            return folder
+    return start
+
+
+def _valid_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field else None
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            model = annotation
+        else:
+            break
+    return sorted(model.model_fields)
+
+
+def parse_config(table: object, source: str) -> Config:
+    """Validate a ``[tool.learnlog]`` table; errors name ``source``, the key and valid keys."""
+    try:
+        return Config.model_validate(table)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                valid = ", ".join(_valid_keys(Config, err["loc"]))
+                problems.append(f"unknown key 'tool.learnlog.{key}' (valid keys: {valid})")
+            else:
+                problems.append(f"'tool.learnlog.{key}': {err['msg']}")
+        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/pyproject.toml``; missing file or table means defaults."""
+    path = root / "pyproject.toml"
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
+    table = data.get("tool", {}).get("learnlog")
+    if table is None:
+        return Config()
+    return parse_config(table, str(path))

@@ -1,0 +1,61 @@
+"""``learnlog fix``: the I/O around the pure repairs in :mod:`learnlog.fixes`.
+
+Follows pre-commit's fixer convention: one line per change, exit 1 when a file changed or a
+problem could not be fixed, 0 when everything was already clean.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from learnlog.checker import expand_paths, relative_to_root
+from learnlog.config import Config
+from learnlog.diagnostics import Diagnostic
+from learnlog.entries import entry_kind
+from learnlog.fixes import repair_file
+from learnlog.textfiles import read_checked, write_atomic
+
+
+def _diff(shown: str, old: bytes, new: str) -> str:
+    before = old.decode("utf-8", errors="replace").splitlines(keepends=True)
+    after = new.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}"))
+
+
+def fix_paths(paths: Sequence[Path], root: Path, config: Config, *, check_only: bool, show_diff: bool) -> int:
+    status = 0
+    changed = 0
+    for path in expand_paths(list(paths), root, config):
+        raw = read_checked(path, root, config.max_file_bytes)
+        if isinstance(raw, Diagnostic):
+            print(raw.render())
+            status = 1
+            continue
+        kind = entry_kind(relative_to_root(path, root), config.log_dir, config.weekly_dir)
+        if kind == "weekly":
+            continue
+        repair = repair_file(raw.data, config.fix, config.date_style, is_entry=kind == "entry")
+        for change in repair.changes:
+            verb = "" if change.fixed and not check_only else ""
+            message = change.message if change.fixed and not check_only else (change.problem or change.message)
+            print(f"{raw.shown}:{change.line}:{change.col}: {change.code} {verb}{message}")
+        if repair.unfixable:
+            status = 1
+        if repair.text is None:
+            continue
+        new = repair.text.encode("utf-8")
+        if new == raw.data:
+            continue
+        status = 1
+        changed += 1
+        if show_diff:
+            sys.stdout.write(_diff(raw.shown, raw.data, repair.text))
+        if not check_only:
+            write_atomic(path, new)
+            print(f"Fixing {raw.shown}")
+    if check_only and changed:
+        print(f"{changed} file(s) would be changed (run 'learnlog fix' to write them)", file=sys.stderr)
+    return status

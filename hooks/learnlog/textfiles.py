@@ -1,0 +1,120 @@
+"""Reading and writing log files safely: the I/O edge every command goes through.
+
+Bad input (a directory, a symlink out of the repository, a 50 MB file, a binary, invalid
+UTF-8) becomes a :class:`Diagnostic`, never a traceback; every write is atomic and keeps the
+file's mode, so an interrupted fix never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from learnlog.diagnostics import Diagnostic
+
+BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
+_TEXT_CONTROL_OK = frozenset(b"\t\n\r\f\x1b")
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes, read only after it passed the safety checks."""
+
+    path: Path
+    shown: str
+    data: bytes
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """Path as the user should see it: relative to the working directory when inside it."""
+    base = (cwd or Path.cwd()).resolve()
+    absolute = path if path.is_absolute() else base / path
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def looks_binary(data: bytes) -> bool:
+    """Binary files are known formats or mostly non-text bytes; one stray NUL is not binary."""
+    if data.startswith(BINARY_MAGIC):
+        return True
+    sample = data[:8192]
+    if not sample:
+        return False
+    odd = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROL_OK)
+    return odd / len(sample) > 0.10
+
+
+def read_checked(path: Path, root: Path, max_bytes: int) -> RawFile | Diagnostic:
+    """Read ``path`` if it is a regular file inside ``root`` and small enough."""
+    shown = display_path(path)
+    try:
+        resolved = path.resolve(strict=True)
+    except (FileNotFoundError, RuntimeError) as exc:
+        reason = "a symlink loop" if isinstance(exc, RuntimeError) else "does not exist"
+        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {reason}")
+    except OSError as exc:
+        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
+    if not resolved.is_relative_to(root.resolve()):
+        return Diagnostic(shown, 1, 1, "LL190", f"points outside the repository (to {resolved})")
+    try:
+        info = resolved.stat()
+    except OSError as exc:
+        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return Diagnostic(shown, 1, 1, "LL190", "is a directory, not a Markdown file")
+    if not stat.S_ISREG(info.st_mode):
+        return Diagnostic(shown, 1, 1, "LL190", "is not a regular file")
+    if info.st_size > max_bytes:
+        return Diagnostic(
+            shown, 1, 1, "LL191",
+            f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
+            "(raise tool.learnlog.max_file_bytes if this is really an entry)",
+        )  # fmt: skip
+    try:
+        data = resolved.read_bytes()
+    except OSError as exc:
+        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
+    if looks_binary(data):
+        return Diagnostic(shown, 1, 1, "LL192", "binary file, not Markdown text")
+    return RawFile(path, shown, data)
+
+
+def utf8_error_position(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int]:
+    """1-based line and column (in characters) of the first undecodable byte."""
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename, keeping its permission bits."""
+    target = path.resolve()
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        Path(tmp_name).chmod(mode)
+        Path(tmp_name).replace(target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp_name).unlink()
+        raise

@@ -15,14 +15,12 @@ from learnlog.textfiles import RawFile, read_checked, utf8_error_position
 
 
 def relative_to_root(path: Path, root: Path) -> str:
-    absolute = path if path.is_absolute() else Path.cwd() / path
+    """Repo-relative posix path; a path outside the repository comes back absolute."""
+    absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
     try:
-        return absolute.resolve().relative_to(root.resolve()).as_posix()
+        return absolute.relative_to(root.resolve()).as_posix()
     except ValueError:
-        try:
-            return absolute.absolute().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            return absolute.as_posix()
+        return absolute.as_posix()
 
 
 def log_files(root: Path, config: Config) -> list[Path]:

@@ -34,6 +34,7 @@ class FixConfig(_Section):
 class LinksConfig(_Section):
     """Options of ``learnlog links``."""
 
+    files: tuple[str, ...] = ("README.md", "log/**/*.md", "docs/**/*.md")
     exclude: tuple[str, ...] = ()
     allow_private: bool = False
     concurrency: int = Field(default=32, ge=1, le=1024)

@@ -1,0 +1,120 @@
+"""``learnlog links``: gather links from the Markdown, check them, report every one.
+
+Internal links are checked offline on every commit; ``--external`` adds the web (for CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from learnlog.checker import decode_text, expand_paths, relative_to_root
+from learnlog.config import Config
+from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, format_diagnostics, has_failures
+from learnlog.links import RepoView, check_internal_link, is_web, markdown_files
+from learnlog.parsing import parse_document
+from learnlog.textfiles import display_path, read_checked
+
+
+def _excluded(target: str, patterns: list[re.Pattern[str]]) -> bool:
+    return any(p.search(target) for p in patterns)
+
+
+def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
+    options = config.links
+    patterns = [re.compile(p) for p in options.exclude]
+    if args.paths:
+        files = [relative_to_root(p, root) for p in expand_paths(args.paths, root, config)]
+    else:
+        files = markdown_files(root, options.files)
+    view = RepoView(root, config.log_dir)
+    found: list[Diagnostic] = []
+    web: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    total = excluded = 0
+    for rel in files:
+        raw = read_checked(root / rel, root, config.max_file_bytes)
+        if isinstance(raw, Diagnostic):
+            found.append(raw)
+            continue
+        text, problems = decode_text(raw)
+        if text is None:
+            found.extend(problems)
+            continue
+        doc = parse_document(text)
+        view.anchors(rel, doc)
+        shown = display_path(root / rel)
+        for source in doc.links:
+            link = source.link
+            total += 1
+            if _excluded(link.target, patterns):
+                excluded += 1
+                if args.show_excluded:
+                    print(f"{shown}:{link.line}:{link.col}: excluded {link.target}", file=sys.stderr)
+                continue
+            if is_web(link.target):
+                web[link.target].append((shown, link.line, link.col))
+                continue
+            problem = check_internal_link(link, rel, view, doc)
+            if problem is not None:
+                found.append(Diagnostic(shown, problem.line, problem.col, problem.code, problem.message,
+                                        problem.severity))
+    cached = 0
+    verdict_rows: list[tuple[str, str, str, str]] = []
+    if args.external and web:
+        from learnlog.webcheck import LinkCache, check_urls, terminal_progress
+
+        import asyncio
+
+        cache = LinkCache(None if args.no_cache else root / options.cache_path, options.cache_ttl_hours)
+        now = time.time()
+        to_check = [u for u in web if not cache.fresh(u, now)]
+        cached = len(web) - len(to_check)
+        show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+        verdicts = asyncio.run(check_urls(to_check, options, terminal_progress() if show else None))
+        cache.record(verdicts, time.time())
+        if not args.no_cache:
+            cache.save()
+        for verdict in verdicts:
+            verdict_rows.append((verdict.url, verdict.level, verdict.code, verdict.message))
+            if verdict.level == "ok":
+                continue
+            severity = Severity.ERROR if verdict.level == "error" else Severity.WARNING
+            for shown, line, col in web[verdict.url]:
+                found.append(Diagnostic(shown, line, col, verdict.code, f"{verdict.url}: {verdict.message}", severity))
+    select = args.select or list(config.select)
+    ignore = list(config.ignore) + (args.ignore or [])
+    found = sorted(filter_diagnostics(found, select, ignore))
+    if args.format == "json":
+        print(format_diagnostics(found, "json"))
+    elif found:
+        print(format_diagnostics(found, args.format))
+    errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    summary = (
+        f"Checked {total} links in {len(files)} files ({len(web)} unique web URLs"
+        + (f", {cached} from cache" if args.external else ", not checked: use --external")
+        + f"): {errors} error(s), {len(found) - errors} warning(s), {excluded} excluded."
+    )
+    print(summary, file=sys.stderr)
+    if args.summary_md:
+        _write_report(args.summary_md, summary, found, verdict_rows)
+    return 1 if has_failures(found, strict=args.strict) else 0
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _write_report(path: Path, summary: str, found: list[Diagnostic], rows: list[tuple[str, str, str, str]]) -> None:
+    """Append a Markdown report (GitHub shows $GITHUB_STEP_SUMMARY as the job's summary)."""
+    lines = ["## Link check", "", summary, ""]
+    if found:
+        lines += ["| Where | Code | Problem |", "| --- | --- | --- |"]
+        lines += [f"| `{d.path}:{d.line}:{d.col}` | {d.code} | {_cell(d.message)} |" for d in found]
+    else:
+        lines.append("No broken links.")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")

@@ -1,0 +1,182 @@
+"""Internal links (LL2xx, offline): files, folders and ``#anchors`` inside the repository.
+
+Links come from the parse (inline, reference definitions, images, autolinks, bare URLs, HTML
+``href``/``src``), never from a regex over raw text, so nothing in code is checked and nothing
+outside code is skipped. Targets are URL-decoded (mdformat percent-encodes spaces and non-ASCII),
+must exist with the exact case (GitHub is case-sensitive) and must stay inside the repository.
+Anchors follow GitHub's rules (:mod:`learnlog.anchors`) plus explicit ``id``/``name`` anchors.
+
+A bare ISO date (``[yesterday](2024-09-10)`` or ``2024-09-10#topic``) links to that day's entry:
+it is checked like a path to ``log/2024/2024-09-10.md`` and ``learnlog fix`` rewrites it to that
+relative path so it also works on GitHub.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from learnlog.diagnostics import Diagnostic, Severity
+from learnlog.models import Link
+from learnlog.parsing import Document, parse_document
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+DATE_TARGET_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<fragment>#.*)?$")
+_LINE_ANCHOR_RE = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
+_ALWAYS_VALID_FRAGMENTS = frozenset({"", "top"})
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SKIP_DIRS = frozenset({".git", ".venv", "venv", "node_modules", ".cache", "__pycache__", ".tox", ".mypy_cache"})
+
+
+def is_external(target: str) -> bool:
+    return bool(_SCHEME_RE.match(target)) or target.startswith("//")
+
+
+def is_web(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def date_link_path(target: str, log_dir: str) -> str | None:
+    """``2024-09-10[#x]`` -> ``log/2024/2024-09-10.md[#x]`` (repo-relative), else None."""
+    match = DATE_TARGET_RE.match(target)
+    if not match:
+        return None
+    day = match["date"]
+    return f"{log_dir}/{day[:4]}/{day}.md" + (match["fragment"] or "")
+
+
+@dataclass
+class RepoView:
+    """Cached view of the repository's files, listings and parsed Markdown."""
+
+    root: Path
+    log_dir: str = "log"
+    _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
+    _anchors: dict[str, tuple[set[str], set[str]] | None] = field(default_factory=dict)
+
+    def _listing(self, rel_dir: str) -> dict[str, str] | None:
+        """Names in a folder, keyed by their case-folded form (None if not a folder)."""
+        if rel_dir not in self._listings:
+            try:
+                names = os.listdir(self.root / rel_dir) if rel_dir else os.listdir(self.root)
+                self._listings[rel_dir] = {n.casefold(): n for n in names} | {n: n for n in names}
+            except (NotADirectoryError, FileNotFoundError, PermissionError):
+                self._listings[rel_dir] = None
+        return self._listings[rel_dir]
+
+    def lookup(self, rel_path: str) -> tuple[str, str | None]:
+        """``("ok"|"case"|"missing", actual_path)`` with exact, case-sensitive matching."""
+        if rel_path in ("", "."):
+            return "ok", ""
+        parts = PurePosixPath(rel_path).parts
+        actual: list[str] = []
+        status = "ok"
+        for part in parts:
+            listing = self._listing("/".join(actual))
+            if listing is None:
+                return "missing", None
+            if part in listing and listing[part] == part:
+                actual.append(part)
+            elif part.casefold() in listing:
+                actual.append(listing[part.casefold()])
+                status = "case"
+            else:
+                return "missing", None
+        return status, "/".join(actual)
+
+    def anchors(self, rel_path: str, doc: Document | None = None) -> tuple[set[str], set[str]] | None:
+        """Heading anchors and explicit ``id``/``name`` anchors of a Markdown file."""
+        if rel_path not in self._anchors:
+            if doc is None:
+                try:
+                    text = (self.root / rel_path).read_bytes().decode("utf-8", errors="replace")
+                except OSError:
+                    self._anchors[rel_path] = None
+                    return None
+                doc = parse_document(text.replace("\r\n", "\n"))
+            self._anchors[rel_path] = ({h.anchor for h in doc.headings}, set(doc.html_anchors))
+        return self._anchors[rel_path]
+
+
+def _fragment_problem(fragment: str, headings: set[str], explicit: set[str]) -> tuple[str, Severity] | None:
+    if fragment in _ALWAYS_VALID_FRAGMENTS or fragment in headings or fragment in explicit:
+        return None
+    if fragment.startswith("user-content-") and fragment[len("user-content-") :] in headings | explicit:
+        return None
+    lowered = fragment.lower()
+    close = next((a for a in sorted(headings | explicit) if a.lower() == lowered), None)
+    if close is not None:
+        return f"anchor '#{fragment}' only matches '#{close}' ignoring case", Severity.WARNING
+    near = sorted(a for a in headings if a.startswith(lowered[:4]))[:3] if lowered else []
+    hint = f" (did you mean {', '.join('#' + a for a in near)}?)" if near else ""
+    return f"no heading or anchor '#{fragment}'{hint}", Severity.ERROR
+
+
+def check_internal_link(link: Link, source_rel: str, view: RepoView, doc: Document) -> Diagnostic | None:
+    """The problem with one internal link, or None. ``source_rel`` is repo-relative."""
+    target = link.target
+    if not target or is_external(target):
+        return None
+    dated = date_link_path(target, view.log_dir)
+    if dated is not None:
+        path_part, _, fragment = dated.partition("#")
+        absolute = path_part
+    else:
+        raw_path, _, fragment = target.partition("#")
+        raw_path = raw_path.split("?", 1)[0]
+        path_part = unquote(raw_path)
+        base = "" if path_part.startswith("/") else posixpath.dirname(source_rel)
+        absolute = posixpath.normpath(posixpath.join(base, path_part.lstrip("/"))) if path_part else source_rel
+    fragment = unquote(fragment)
+    if absolute == ".." or absolute.startswith("../") or posixpath.isabs(absolute):
+        return _diag(link, source_rel, "LL204", f"link to '{target}' leaves the repository")
+    status, actual = view.lookup(absolute)
+    if status == "missing":
+        code, what = ("LL211", "no entry for that day") if dated else ("LL201", "does not exist")
+        return _diag(link, source_rel, code, f"link target '{target}' {what}" + (f" ({absolute})" if dated else ""))
+    if status == "case":
+        return _diag(link, source_rel, "LL203", f"link target '{target}' differs in case from '{actual}' "
+                     "(GitHub is case-sensitive)")
+    if not fragment or actual is None:
+        return None
+    if actual.lower().endswith(MARKDOWN_SUFFIXES):
+        anchors = view.anchors(actual, doc if actual == source_rel else None)
+        if anchors is None:
+            return None
+        problem = _fragment_problem(fragment, *anchors)
+        if problem:
+            message, severity = problem
+            where = "" if actual == source_rel else f" in {actual}"
+            return _diag(link, source_rel, "LL202", message + where, severity)
+    elif (view.root / actual).is_file() and not _LINE_ANCHOR_RE.match(fragment):
+        return None
+    return None
+
+
+def _diag(link: Link, source_rel: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
+    return Diagnostic(source_rel, link.line, link.col, code, message, severity)
+
+
+def internal_problems(source_rel: str, doc: Document, view: RepoView) -> Iterator[Diagnostic]:
+    for source in doc.links:
+        problem = check_internal_link(source.link, source_rel, view, doc)
+        if problem is not None:
+            yield problem
+
+
+def markdown_files(root: Path, patterns: Iterable[str]) -> list[str]:
+    """Repo-relative Markdown files matching the configured globs, in a stable order."""
+    found: set[str] = set()
+    for pattern in patterns:
+        for path in root.glob(pattern):
+            rel = path.relative_to(root)
+            if any(part in SKIP_DIRS for part in rel.parts):
+                continue
+            if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES:
+                found.add(rel.as_posix())
+    return sorted(found)

@@ -54,12 +54,12 @@ def code_matches(code: str, patterns: Iterable[str]) -> bool:
 def filter_diagnostics(
     diagnostics: Iterable[Diagnostic], select: Sequence[str], ignore: Sequence[str]
 ) -> list[Diagnostic]:
-    """Keep the diagnostics selected and not ignored; a longer (more specific) pattern wins."""
+    """Keep the diagnostics selected and not ignored; the more specific pattern wins, ignore on a tie."""
     kept = []
     for diag in diagnostics:
         sel = max((len(p) for p in select if code_matches(diag.code, [p])), default=-1)
         ign = max((len(p) for p in ignore if code_matches(diag.code, [p])), default=-1)
-        if sel >= 0 and sel >= ign:
+        if sel >= 0 and sel > ign:
             kept.append(diag)
     return kept
 

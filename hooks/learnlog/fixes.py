@@ -190,18 +190,23 @@ def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
         out_lines = []
         offset = start
         for raw_line in segment.split("\n"):
-            fixed, how = fix_prose(raw_line, options)
             line, col = doc.position(offset)
-            if how:
-                at, old_word, new_word = _word_span(raw_line, fixed)
-                what = "mojibake" if "->" in how else "text"
-                changes.append(Change(line, col + at, "LL302", f'fixed {what} "{old_word}" -> "{new_word}" ({how})',
-                                      problem=f'{what} "{old_word}" should read "{new_word}" ({how})'))
-            for match in _CONTROL_RE.finditer(fixed):
-                name = _control_name(match.group())
-                changes.append(Change(line, col + match.start(), "LL305", f"removed control character {name}",
-                                      problem=f"control character {name} in prose"))
-            fixed = _CONTROL_RE.sub("", fixed)
+            fixed = raw_line
+            for _ in range(4):  # to a fixed point: removing a control can expose mojibake
+                before = fixed
+                repaired, how = fix_prose(fixed, options)
+                if how:
+                    at, old_word, new_word = _word_span(fixed, repaired)
+                    what = "mojibake" if "->" in how else "text"
+                    changes.append(Change(line, col + at, "LL302", f'fixed {what} "{old_word}" -> "{new_word}" ({how})',
+                                          problem=f'{what} "{old_word}" should read "{new_word}" ({how})'))
+                for match in _CONTROL_RE.finditer(repaired):
+                    name = _control_name(match.group())
+                    changes.append(Change(line, col + match.start(), "LL305", f"removed control character {name}",
+                                          problem=f"control character {name} in prose"))
+                fixed = _CONTROL_RE.sub("", repaired)
+                if fixed == before:
+                    break
             out_lines.append(fixed)
             offset += len(raw_line) + 1
         pieces.append("\n".join(out_lines))
@@ -236,6 +241,30 @@ def drop_empty_title_colon(text: str, doc: Document, style: str) -> Repair:
     return Repair("\n".join(lines), [change])
 
 
+def rewrite_date_links(text: str, doc: Document, rel_path: str, log_dir: str) -> Repair:
+    """``[x](2024-09-10#a)`` becomes ``[x](../2024/2024-09-10.md#a)`` so GitHub follows it."""
+    import posixpath
+
+    from learnlog.links import date_link_path
+
+    edits = []
+    for source in doc.links:
+        if source.dest_start is None or source.dest_end is None:
+            continue
+        raw = text[source.dest_start : source.dest_end]
+        target = date_link_path(raw, log_dir)
+        if target is None:
+            continue
+        new = posixpath.relpath(target.split("#")[0], posixpath.dirname(rel_path) or ".")
+        new += "#" + target.split("#", 1)[1] if "#" in target else ""
+        line, col = doc.position(source.dest_start)
+        edits.append((source.dest_start, source.dest_end, new, Change(line, col, "LL211",
+                      f'rewrote date link "{raw}" -> "{new}"', problem=f'date link "{raw}" (learnlog fix writes "{new}")')))
+    for start, end, new, _ in sorted(edits, key=lambda e: e[0], reverse=True):
+        text = text[:start] + new + text[end:]
+    return Repair(text, [e[3] for e in edits])
+
+
 def _structure(doc: Document) -> tuple[object, ...]:
     return (
         [(h.level, h.line) for h in doc.headings],
@@ -244,7 +273,9 @@ def _structure(doc: Document) -> tuple[object, ...]:
     )
 
 
-def repair_file(data: bytes, options: FixConfig, style: str, *, is_entry: bool) -> Repair:
+def repair_file(
+    data: bytes, options: FixConfig, style: str, *, is_entry: bool, rel_path: str = "", log_dir: str = "log"
+) -> Repair:
     """The whole fixer for one file's bytes. ``text`` is None when the file must not be written."""
     from learnlog.parsing import parse_document
 
@@ -267,6 +298,12 @@ def repair_file(data: bytes, options: FixConfig, style: str, *, is_entry: bool) 
                                   "left the text alone: review it by hand", fixed=False))
         else:
             text, doc = prose.text, fixed_doc
+    if rel_path:
+        dated = rewrite_date_links(text, doc, rel_path, log_dir)
+        if dated.changes:
+            assert dated.text is not None
+            text, doc = dated.text, parse_document(dated.text)
+            changes += dated.changes
     if is_entry and options.remove_empty_title_colon:
         colon = drop_empty_title_colon(text, doc, style)
         assert colon.text is not None

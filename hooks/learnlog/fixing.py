@@ -34,14 +34,15 @@ def fix_paths(paths: Sequence[Path], root: Path, config: Config, *, check_only: 
             print(raw.render())
             status = 1
             continue
-        kind = entry_kind(relative_to_root(path, root), config.log_dir, config.weekly_dir)
+        rel = relative_to_root(path, root)
+        kind = entry_kind(rel, config.log_dir, config.weekly_dir)
         if kind == "weekly":
             continue
-        repair = repair_file(raw.data, config.fix, config.date_style, is_entry=kind == "entry")
+        repair = repair_file(raw.data, config.fix, config.date_style, is_entry=kind == "entry",
+                             rel_path=rel if kind != "other" else "", log_dir=config.log_dir)
         for change in repair.changes:
-            verb = "" if change.fixed and not check_only else ""
             message = change.message if change.fixed and not check_only else (change.problem or change.message)
-            print(f"{raw.shown}:{change.line}:{change.col}: {change.code} {verb}{message}")
+            print(f"{raw.shown}:{change.line}:{change.col}: {change.code} {message}")
         if repair.unfixable:
             status = 1
         if repair.text is None:

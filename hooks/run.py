@@ -11,6 +11,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learnlog.cli import main  # noqa: E402
+from learnlog.cli import main
 
 raise SystemExit(main())

@@ -30,13 +30,17 @@ def snapshot_hook_repo(target: Path) -> tuple[Path, str]:
         target.mkdir(parents=True, exist_ok=True)
         for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
             shutil.copy2(PROJECT / name, target / name)
-        shutil.copytree(PROJECT / "hooks" / "learnlog", target / "hooks" / "learnlog",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            PROJECT / "hooks" / "learnlog",
+            target / "hooks" / "learnlog",
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+        )
         env = {**os.environ, **FIXED_ENV}
         run = lambda *a: subprocess.run(a, cwd=target, env=env, check=True, capture_output=True)  # noqa: E731
         run("git", "init", "-q", "-b", "main")
         run("git", "add", "-A")
         run("git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "snapshot")
-    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=target, check=True, capture_output=True,
-                         text=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=target, check=True, capture_output=True, text=True
+    ).stdout.strip()
     return target, sha

@@ -132,6 +132,7 @@ def loopback_server() -> Iterator[Loopback]:
     try:
         yield holder["state"]  # type: ignore[misc]
     finally:
+
         async def stop() -> None:
             holder["reset"].close()  # type: ignore[attr-defined]
             await holder["runner"].cleanup()  # type: ignore[attr-defined]

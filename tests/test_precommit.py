@@ -35,8 +35,9 @@ def _install(repository: git.Repo, hook_repo: tuple[Path, str], hook_ids: list[s
 
 def _commit(repository: git.Repo, paths: list[str], message: str) -> tuple[int, str]:
     repository.git.add(*paths)
-    proc = subprocess.run(["git", "commit", "-m", message], cwd=repository.working_tree_dir,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        ["git", "commit", "-m", message], cwd=repository.working_tree_dir, capture_output=True, text=True
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -56,9 +57,7 @@ def test_commit_with_wrong_heading_date_is_refused_and_good_entry_commits(
     assert repo.head.commit.message.strip() == "good entry"
 
 
-def test_mojibake_commit_is_stopped_repaired_and_then_goes_through(
-    repo: git.Repo, hook_repo: tuple[Path, str]
-) -> None:
+def test_mojibake_commit_is_stopped_repaired_and_then_goes_through(repo: git.Repo, hook_repo: tuple[Path, str]) -> None:
     root = _install(repo, hook_repo, ["learnlog-fix", "learnlog-check"])
     path = write(root, "log/2024/2024-09-09.md", "# Sep 9, 2024\n\n- Itâ€™s popular; keep `Itâ€™s` in code.\n")
     code, output = _commit(repo, ["log/2024/2024-09-09.md"], "entry")

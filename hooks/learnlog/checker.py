@@ -55,16 +55,17 @@ def decode_text(raw: RawFile) -> tuple[str | None, list[Diagnostic]]:
         line, col = utf8_error_position(data, exc)
         return None, [
             Diagnostic(
-                raw.shown, line, col, "LL301",
+                raw.shown,
+                line,
+                col,
+                "LL301",
                 f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); run 'learnlog fix' to transcode it",
-            )  # fmt: skip
+            )
         ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def check_text(
-    shown: str, rel_path: str, text: str, config: Config, today: date
-) -> list[Diagnostic]:
+def check_text(shown: str, rel_path: str, text: str, config: Config, today: date) -> list[Diagnostic]:
     """Run the structure rules over one file's (LF-normalised) text."""
     kind = entry_kind(rel_path, config.log_dir, config.weekly_dir)
     if kind == "weekly" or GENERATED_MARKER in text[:2000]:
@@ -93,9 +94,7 @@ def check_file(path: Path, root: Path, config: Config, today: date) -> list[Diag
     return problems
 
 
-def check_paths(
-    paths: Iterable[Path], root: Path, config: Config, today: date
-) -> list[Diagnostic]:
+def check_paths(paths: Iterable[Path], root: Path, config: Config, today: date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for path in expand_paths(list(paths), root, config):
         found.extend(check_file(path, root, config, today))

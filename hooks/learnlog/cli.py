@@ -227,8 +227,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def _add_diagnostic_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text",
-                        help="output format (github: workflow annotations)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format (github: workflow annotations)",
+    )
     parser.add_argument("--select", type=_codes, help="only these codes or prefixes (LL1,LL104)")
     parser.add_argument("--ignore", type=_codes, help="skip these codes or prefixes")
     parser.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -245,25 +249,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"learnlog {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands: dict[str, tuple[Callable[[argparse.Namespace], int], str, str]] = {
-        "check": (cmd_check, "check entry structure (and encoding) of files or the whole log",
-                  "learnlog check log/2024/2024-09-09.md"),
-        "fix": (cmd_fix, "repair encoding damage, BOM, CRLF, control characters, empty titles",
-                "learnlog fix --diff"),
-        "links": (cmd_links, "check links: files and #anchors offline, the web with --external",
-                  "learnlog links --external --format github"),
+        "check": (
+            cmd_check,
+            "check entry structure (and encoding) of files or the whole log",
+            "learnlog check log/2024/2024-09-09.md",
+        ),
+        "fix": (cmd_fix, "repair encoding damage, BOM, CRLF, control characters, empty titles", "learnlog fix --diff"),
+        "links": (
+            cmd_links,
+            "check links: files and #anchors offline, the web with --external",
+            "learnlog links --external --format github",
+        ),
         "toc": (cmd_toc, "regenerate the README's table of contents", "learnlog toc --check"),
         "summary": (cmd_summary, "write weekly summaries to log/weekly/", "learnlog summary --week 2024-W37"),
-        "import": (cmd_import, "split a single-file log into entry files",
-                   "learnlog import Daily-Learning-Log.md --dry-run"),
-        "export": (cmd_export, "write the log back as one Markdown file",
-                   "learnlog export --format markdown -o Daily-Learning-Log.md"),
+        "import": (
+            cmd_import,
+            "split a single-file log into entry files",
+            "learnlog import Daily-Learning-Log.md --dry-run",
+        ),
+        "export": (
+            cmd_export,
+            "write the log back as one Markdown file",
+            "learnlog export --format markdown -o Daily-Learning-Log.md",
+        ),
         "new": (cmd_new, "start an entry from the template", "learnlog new yesterday --title 'LoRA' --tag llm"),
         "schema": (cmd_schema, "print the JSON Schema of an entry", "learnlog schema"),
         "rules": (cmd_rules, "list every diagnostic code", "learnlog rules --verbose"),
-    }  # fmt: skip
+    }
     for name, (func, help_text, example) in commands.items():
-        child = sub.add_parser(name, help=help_text, description=help_text.capitalize() + ".",
-                               epilog=f"Example: {example}")
+        child = sub.add_parser(
+            name, help=help_text, description=help_text.capitalize() + ".", epilog=f"Example: {example}"
+        )
         child.set_defaults(func=func)
         if name in ("check", "fix", "links"):
             child.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the whole log)")
@@ -279,7 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
             child.add_argument("--no-cache", action="store_true", help="ignore and do not update the cache")
             child.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
             child.add_argument("--show-excluded", action="store_true", help="list links skipped by exclude")
-            child.add_argument("--summary-md", type=Path, help="also write a Markdown report (e.g. $GITHUB_STEP_SUMMARY)")
+            child.add_argument(
+                "--summary-md", type=Path, help="also write a Markdown report (e.g. $GITHUB_STEP_SUMMARY)"
+            )
         elif name in ("toc", "summary"):
             child.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
             if name == "summary":

@@ -125,8 +125,9 @@ def decode_bytes(data: bytes) -> Repair:
     changes: list[Change] = []
     if data.startswith(BOM):
         data = data[len(BOM) :]
-        changes.append(Change(1, 1, "LL303", "removed UTF-8 byte-order mark",
-                              problem="file starts with a UTF-8 byte-order mark"))
+        changes.append(
+            Change(1, 1, "LL303", "removed UTF-8 byte-order mark", problem="file starts with a UTF-8 byte-order mark")
+        )
     try:
         return Repair(data.decode("utf-8"), changes)
     except UnicodeDecodeError as exc:
@@ -136,19 +137,34 @@ def decode_bytes(data: bytes) -> Repair:
         first_bad = data[exc.start]
     high = {b for b in data if b >= 0x80}
     if high & _CP1252_UNDEFINED:
-        changes.append(Change(line, col, "LL301", "not UTF-8 and not Windows-1252 (bytes 0x81/0x8d/0x8f/"
-                              "0x90/0x9d); left unchanged: convert it by hand", fixed=False))
+        changes.append(
+            Change(
+                line,
+                col,
+                "LL301",
+                "not UTF-8 and not Windows-1252 (bytes 0x81/0x8d/0x8f/0x90/0x9d); left unchanged: convert it by hand",
+                fixed=False,
+            )
+        )
         return Repair(None, changes)
     text = data.decode("cp1252")
     codec = "windows-1252" if any(0x80 <= b <= 0x9F for b in high) else "latin-1"
     from ftfy.badness import is_bad
 
     if is_bad(text) or _CONTROL_RE.search(text.replace("\t", "").replace("\n", "").replace("\r", "")):
-        changes.append(Change(line, col, "LL301", f"not UTF-8 (byte 0x{first_bad:02x}) and no single-byte "
-                              "codec reads it cleanly; left unchanged", fixed=False))
+        changes.append(
+            Change(
+                line,
+                col,
+                "LL301",
+                f"not UTF-8 (byte 0x{first_bad:02x}) and no single-byte codec reads it cleanly; left unchanged",
+                fixed=False,
+            )
+        )
         return Repair(None, changes)
-    changes.append(Change(line, col, "LL301", f"transcoded from {codec} to UTF-8 (first non-UTF-8 byte "
-                          f"0x{first_bad:02x})"))
+    changes.append(
+        Change(line, col, "LL301", f"transcoded from {codec} to UTF-8 (first non-UTF-8 byte 0x{first_bad:02x})")
+    )
     return Repair(text, changes)
 
 
@@ -198,12 +214,26 @@ def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
                 if how:
                     at, old_word, new_word = _word_span(fixed, repaired)
                     what = "mojibake" if "->" in how else "text"
-                    changes.append(Change(line, col + at, "LL302", f'fixed {what} "{old_word}" -> "{new_word}" ({how})',
-                                          problem=f'{what} "{old_word}" should read "{new_word}" ({how})'))
+                    changes.append(
+                        Change(
+                            line,
+                            col + at,
+                            "LL302",
+                            f'fixed {what} "{old_word}" -> "{new_word}" ({how})',
+                            problem=f'{what} "{old_word}" should read "{new_word}" ({how})',
+                        )
+                    )
                 for match in _CONTROL_RE.finditer(repaired):
                     name = _control_name(match.group())
-                    changes.append(Change(line, col + match.start(), "LL305", f"removed control character {name}",
-                                          problem=f"control character {name} in prose"))
+                    changes.append(
+                        Change(
+                            line,
+                            col + match.start(),
+                            "LL305",
+                            f"removed control character {name}",
+                            problem=f"control character {name} in prose",
+                        )
+                    )
                 fixed = _CONTROL_RE.sub("", repaired)
                 if fixed == before:
                     break
@@ -214,8 +244,15 @@ def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
     pieces.append(text[cursor:])
     for match in re.finditer("\ufffd", text):
         line, col = doc.position(match.start())
-        changes.append(Change(line, col, "LL306", "U+FFFD replacement character: the original bytes are "
-                              "lost; retype the character", fixed=False))
+        changes.append(
+            Change(
+                line,
+                col,
+                "LL306",
+                "U+FFFD replacement character: the original bytes are lost; retype the character",
+                fixed=False,
+            )
+        )
     return Repair("".join(pieces), changes)
 
 
@@ -236,8 +273,9 @@ def drop_empty_title_colon(text: str, doc: Document, style: str) -> Repair:
     if colon < 0:
         return Repair(text, [])
     lines[index] = original[:colon].rstrip()
-    change = Change(h1.line, colon + 1, "LL106", f'removed empty title colon: "{original.strip()}" -> '
-                    f'"{lines[index].strip()}"')
+    change = Change(
+        h1.line, colon + 1, "LL106", f'removed empty title colon: "{original.strip()}" -> "{lines[index].strip()}"'
+    )
     return Repair("\n".join(lines), [change])
 
 
@@ -258,8 +296,20 @@ def rewrite_date_links(text: str, doc: Document, rel_path: str, log_dir: str) ->
         new = posixpath.relpath(target.split("#")[0], posixpath.dirname(rel_path) or ".")
         new += "#" + target.split("#", 1)[1] if "#" in target else ""
         line, col = doc.position(source.dest_start)
-        edits.append((source.dest_start, source.dest_end, new, Change(line, col, "LL211",
-                      f'rewrote date link "{raw}" -> "{new}"', problem=f'date link "{raw}" (learnlog fix writes "{new}")')))
+        edits.append(
+            (
+                source.dest_start,
+                source.dest_end,
+                new,
+                Change(
+                    line,
+                    col,
+                    "LL211",
+                    f'rewrote date link "{raw}" -> "{new}"',
+                    problem=f'date link "{raw}" (learnlog fix writes "{new}")',
+                ),
+            )
+        )
     for start, end, new, _ in sorted(edits, key=lambda e: e[0], reverse=True):
         text = text[:start] + new + text[end:]
     return Repair(text, [e[3] for e in edits])
@@ -294,8 +344,15 @@ def repair_file(
         fixed_doc = parse_document(prose.text)
         if _structure(fixed_doc) != _structure(doc):
             changes = [c for c in changes if c.code not in ("LL302", "LL305")]
-            changes.append(Change(1, 1, "LL302", "a repair would change the Markdown structure; "
-                                  "left the text alone: review it by hand", fixed=False))
+            changes.append(
+                Change(
+                    1,
+                    1,
+                    "LL302",
+                    "a repair would change the Markdown structure; left the text alone: review it by hand",
+                    fixed=False,
+                )
+            )
         else:
             text, doc = prose.text, fixed_doc
     if rel_path:
@@ -327,6 +384,5 @@ def encoding_diagnostics(shown: str, data: bytes, options: FixConfig) -> list[ob
         severity = Severity.ERROR if change.code in ("LL302", "LL305", "LL306") else Severity.WARNING
         if change.code == "LL301":
             severity = Severity.ERROR
-        found.append(Diagnostic(shown, change.line, change.col, change.code, message, severity,
-                                fixable=change.fixed))
+        found.append(Diagnostic(shown, change.line, change.col, change.code, message, severity, fixable=change.fixed))
     return found

@@ -38,8 +38,14 @@ def fix_paths(paths: Sequence[Path], root: Path, config: Config, *, check_only: 
         kind = entry_kind(rel, config.log_dir, config.weekly_dir)
         if kind == "weekly":
             continue
-        repair = repair_file(raw.data, config.fix, config.date_style, is_entry=kind == "entry",
-                             rel_path=rel if kind != "other" else "", log_dir=config.log_dir)
+        repair = repair_file(
+            raw.data,
+            config.fix,
+            config.date_style,
+            is_entry=kind == "entry",
+            rel_path=rel if kind != "other" else "",
+            log_dir=config.log_dir,
+        )
         for change in repair.changes:
             message = change.message if change.fixed and not check_only else (change.problem or change.message)
             print(f"{raw.shown}:{change.line}:{change.col}: {change.code} {message}")

@@ -60,14 +60,15 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
                 continue
             problem = check_internal_link(link, rel, view, doc)
             if problem is not None:
-                found.append(Diagnostic(shown, problem.line, problem.col, problem.code, problem.message,
-                                        problem.severity))
+                found.append(
+                    Diagnostic(shown, problem.line, problem.col, problem.code, problem.message, problem.severity)
+                )
     cached = 0
     verdict_rows: list[tuple[str, str, str, str]] = []
     if args.external and web:
-        from learnlog.webcheck import LinkCache, check_urls, terminal_progress
-
         import asyncio
+
+        from learnlog.webcheck import LinkCache, check_urls, terminal_progress
 
         cache = LinkCache(None if args.no_cache else root / options.cache_path, options.cache_ttl_hours)
         now = time.time()

@@ -140,8 +140,12 @@ def check_internal_link(link: Link, source_rel: str, view: RepoView, doc: Docume
         code, what = ("LL211", "no entry for that day") if dated else ("LL201", "does not exist")
         return _diag(link, source_rel, code, f"link target '{target}' {what}" + (f" ({absolute})" if dated else ""))
     if status == "case":
-        return _diag(link, source_rel, "LL203", f"link target '{target}' differs in case from '{actual}' "
-                     "(GitHub is case-sensitive)")
+        return _diag(
+            link,
+            source_rel,
+            "LL203",
+            f"link target '{target}' differs in case from '{actual}' (GitHub is case-sensitive)",
+        )
     if not fragment or actual is None:
         return None
     if actual.lower().endswith(MARKDOWN_SUFFIXES):

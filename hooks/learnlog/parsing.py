@@ -130,9 +130,7 @@ def _wrap_inline_rule(name: str, rule: Callable[..., bool]) -> Callable[..., boo
         else:
             spans.append((name, start, end))
         for token in state.tokens[count:]:
-            if token.type in ("link_open", "image", "code_inline", "html_inline") and (
-                "span" not in token.meta
-            ):
+            if token.type in ("link_open", "image", "code_inline", "html_inline") and ("span" not in token.meta):
                 token.meta["span"] = (start, end)
                 break
         return ok
@@ -319,16 +317,23 @@ def _collect_inline(
                 if kind in (LinkKind.INLINE, LinkKind.IMAGE):
                     found = _destination_in(raw, target)
                     if found:
-                        dest = (imap.absolute(span[0] + found[0]), imap.absolute(span[0] + found[0]) + found[1] - found[0])
+                        dest = (
+                            imap.absolute(span[0] + found[0]),
+                            imap.absolute(span[0] + found[0]) + found[1] - found[0],
+                        )
                 elif kind is LinkKind.AUTOLINK:
                     dest = (imap.absolute(span[0] + 1), imap.absolute(span[0] + 1) + len(raw) - 2)
                 elif kind is LinkKind.BARE_URL:
                     dest = (imap.absolute(span[0]), imap.absolute(span[0]) + len(raw))
             title = child.attrs.get("title")
             link = Link(
-                target=target, text=text, line=line, col=col, kind=kind,
+                target=target,
+                text=text,
+                line=line,
+                col=col,
+                kind=kind,
                 title=str(title) if title is not None else None,
-            )  # fmt: skip
+            )
             doc.links.append(SourceLink(link, *(dest or (None, None))))
         elif child.type == "html_inline" and span:
             base = imap.absolute(span[0])

@@ -31,9 +31,15 @@ class CheckContext:
     today: date
 
     def diag(
-        self, line: int, col: int, code: str, message: str,
-        severity: Severity = Severity.ERROR, *, fixable: bool = False,
-    ) -> Diagnostic:  # fmt: skip
+        self,
+        line: int,
+        col: int,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        fixable: bool = False,
+    ) -> Diagnostic:
         return Diagnostic(self.shown, line, col, code, message, severity, fixable)
 
     @property
@@ -131,10 +137,12 @@ def check_date_matches_name(ctx: CheckContext) -> Iterator[Diagnostic]:
     if heading.parsed and heading.parsed.value and named and named.value:
         if heading.parsed.value != named.value:
             yield ctx.diag(
-                line, col, "LL104",
+                line,
+                col,
+                "LL104",
                 f"heading date {heading.parsed.value.isoformat()} differs from the file name "
                 f"date {named.value.isoformat()}",
-            )  # fmt: skip
+            )
 
 
 @rule("LL105", "future-date")
@@ -154,9 +162,13 @@ def check_empty_title(ctx: CheckContext) -> Iterator[Diagnostic]:
         heading = read_date_heading(text, ctx.config.date_style)
         if heading.parsed and heading.has_colon and not heading.title:
             yield ctx.diag(
-                line, col, "LL106", "empty title after the colon (learnlog fix removes the colon)",
-                Severity.WARNING, fixable=True,
-            )  # fmt: skip
+                line,
+                col,
+                "LL106",
+                "empty title after the colon (learnlog fix removes the colon)",
+                Severity.WARNING,
+                fixable=True,
+            )
 
 
 @rule("LL107", "empty-entry")
@@ -177,9 +189,11 @@ def check_heading_levels(ctx: CheckContext) -> Iterator[Diagnostic]:
     for heading in ctx.doc.headings:
         if previous and heading.level > previous + 1:
             yield ctx.diag(
-                heading.line, 1, "LL108",
+                heading.line,
+                1,
+                "LL108",
                 f"heading level jumps from H{previous} to H{heading.level}; use H{previous + 1}",
-            )  # fmt: skip
+            )
         previous = heading.level
 
 
@@ -194,9 +208,11 @@ def check_duplicate_topics(ctx: CheckContext) -> Iterator[Diagnostic]:
         key = (heading.level, heading.text.strip().casefold())
         if key in seen:
             yield ctx.diag(
-                heading.line, heading.col, "LL109",
+                heading.line,
+                heading.col,
+                "LL109",
                 f"duplicate topic {heading.text.strip()!r} (first at line {seen[key]})",
-            )  # fmt: skip
+            )
         else:
             seen[key] = heading.line
 

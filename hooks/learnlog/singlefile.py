@@ -47,9 +47,7 @@ class SplitLog:
 
 def is_relative_reference(target: str) -> bool:
     """True for links to files of this repo by relative path (what moving a file breaks)."""
-    return bool(target) and not (
-        target.startswith(("#", "/", "?")) or _SCHEME_RE.match(target) or target.startswith("//")
-    )
+    return bool(target) and not (target.startswith(("#", "/", "?")) or _SCHEME_RE.match(target))
 
 
 def rebase_link(target: str, from_dir: str, to_dir: str) -> str:

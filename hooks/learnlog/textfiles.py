@@ -72,10 +72,13 @@ def read_checked(path: Path, root: Path, max_bytes: int) -> RawFile | Diagnostic
         return Diagnostic(shown, 1, 1, "LL190", "is not a regular file")
     if info.st_size > max_bytes:
         return Diagnostic(
-            shown, 1, 1, "LL191",
+            shown,
+            1,
+            1,
+            "LL191",
             f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
             "(raise tool.learnlog.max_file_bytes if this is really an entry)",
-        )  # fmt: skip
+        )
     try:
         data = resolved.read_bytes()
     except OSError as exc:

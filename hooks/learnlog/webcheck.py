@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import urljoin, urlsplit
 
 from learnlog.config import LinksConfig
@@ -164,11 +164,23 @@ class Checker:
                 if status in PERMANENT and len(seen) == 1:
                     permanent_to = target
                 if target in seen:
-                    return UrlVerdict(url, "error", "LL207", f"redirect loop: {' -> '.join([*seen, target])}",
-                                      status, attempts=attempts)
+                    return UrlVerdict(
+                        url,
+                        "error",
+                        "LL207",
+                        f"redirect loop: {' -> '.join([*seen, target])}",
+                        status,
+                        attempts=attempts,
+                    )
                 if len(seen) > self.config.max_redirects:
-                    return UrlVerdict(url, "error", "LL207", f"more than {self.config.max_redirects} redirects",
-                                      status, attempts=attempts)
+                    return UrlVerdict(
+                        url,
+                        "error",
+                        "LL207",
+                        f"more than {self.config.max_redirects} redirects",
+                        status,
+                        attempts=attempts,
+                    )
                 seen.append(target)
                 current = target
                 continue
@@ -177,12 +189,26 @@ class Checker:
     def _verdict(self, url: str, status: int, final: str, moved: str | None, attempts: int, _: object) -> UrlVerdict:
         if status in self.config.accept_status or 200 <= status < 300:
             if moved:
-                return UrlVerdict(url, "warning", "LL206", f"permanently redirected; update the link to {moved}",
-                                  status, final, attempts)
+                return UrlVerdict(
+                    url,
+                    "warning",
+                    "LL206",
+                    f"permanently redirected; update the link to {moved}",
+                    status,
+                    final,
+                    attempts,
+                )
             return UrlVerdict(url, "ok", status=status, final_url=final, attempts=attempts)
         if status in self.config.warn_status:
-            return UrlVerdict(url, "warning", "LL210", f"HTTP {status} (accepted as a warning: many sites "
-                              "refuse bots)", status, final, attempts)
+            return UrlVerdict(
+                url,
+                "warning",
+                "LL210",
+                f"HTTP {status} (accepted as a warning: many sites refuse bots)",
+                status,
+                final,
+                attempts,
+            )
         return UrlVerdict(url, "error", "LL205", f"HTTP {status}", status, final, attempts)
 
     async def _request(
@@ -213,7 +239,7 @@ class Checker:
                         wait = config.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 4)
                 else:
                     return status, location, attempt, None
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 if attempt > config.retries:
                     return None, None, attempt, f"timed out after {config.total_timeout:g} s ({attempt} attempts)"
             except aiohttp.TooManyRedirects:
@@ -236,22 +262,23 @@ async def check_urls(
     timeout = aiohttp.ClientTimeout(total=config.total_timeout, sock_connect=config.connect_timeout)
     connector = aiohttp.TCPConnector(limit=config.concurrency, limit_per_host=config.per_host, ttl_dns_cache=300)
     headers = {"User-Agent": config.user_agent, "Accept": "*/*"}
-    async with aiohttp.ClientSession(timeout=timeout, connector=connector, headers=headers,
-                                     auto_decompress=False) as session:
+    async with aiohttp.ClientSession(
+        timeout=timeout, connector=connector, headers=headers, auto_decompress=False
+    ) as session:
         return list(await asyncio.gather(*(checker.check(session, url) for url in urls)))
 
 
-def terminal_progress(stream: object = None) -> Callable[[int, int], None]:
+def terminal_progress(stream: TextIO | None = None) -> Callable[[int, int], None]:
     """A one-line progress bar on stderr (used only when stderr is a terminal)."""
     out = stream or sys.stderr
 
     def show(done: int, total: int) -> None:
         width = 30
         filled = int(width * done / total) if total else width
-        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")  # type: ignore[attr-defined]
+        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         if done == total:
-            out.write("\n")  # type: ignore[attr-defined]
-        out.flush()  # type: ignore[attr-defined]
+            out.write("\n")
+        out.flush()
 
     return show
 

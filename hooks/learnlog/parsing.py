@@ -31,6 +31,14 @@ _HTML_ATTR_RE = re.compile(
     r"""\b(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
     re.IGNORECASE,
 )
+_PERCENT_ESCAPE = r"%[0-9A-Fa-f]{2}"
+_URL_REST = rf"(?:[/?#](?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|{_PERCENT_ESCAPE})*)?"
+# URLs that markdown-it's normalizeLink returns unchanged: plain http(s) or relative, ASCII,
+# already escaped, no user info. A test checks the claim against normalizeLink itself.
+ALREADY_NORMAL_URL = re.compile(
+    rf"(?:(?:[Hh][Tt][Tt][Pp][Ss]?:)?//[A-Za-z0-9.-]+(?::[0-9]{{1,5}})?|(?!//)(?:[A-Za-z0-9\-._~]|{_PERCENT_ESCAPE})*)"
+    rf"{_URL_REST}\Z"
+)
 _STRUCTURAL_INLINE_RULES = (
     "backticks",
     "autolink",
@@ -103,21 +111,50 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _wrap_inline_rule(name: str, rule: Callable[..., bool]) -> Callable[..., bool]:
+class _DestinationRecorder:
+    """Stands in for ``md.helpers`` so the link and image rules' own destination parses are
+    recorded: ``(start, end)`` in the inline source, ``<>`` excluded. Parsing them a second
+    time to find where a destination sits would cost as much as the rule itself."""
+
+    def __init__(self) -> None:
+        from markdown_it import helpers
+
+        self.parseLinkLabel = helpers.parseLinkLabel
+        self.parseLinkTitle = helpers.parseLinkTitle
+        self._parse_destination = helpers.parseLinkDestination
+        self.spans: list[tuple[int, int]] = []
+
+    def parseLinkDestination(self, text: str, start: int, maximum: int) -> Any:
+        result = self._parse_destination(text, start, maximum)
+        if result.ok:
+            angled = text.startswith("<", start)
+            self.spans.append((start + angled, result.pos - angled))
+        return result
+
+
+def _wrap_inline_rule(name: str, rule: Callable[..., bool], recorder: _DestinationRecorder) -> Callable[..., bool]:
     from markdown_it.helpers import parseLinkLabel
 
     def recording_rule(state: StateInline, silent: bool) -> bool:
         start = state.pos
         count = len(state.tokens)
         label_end = -1
+        recorded = len(recorder.spans)
         if name in ("link", "image") and not silent:
             offset = 2 if name == "image" else 1
             if state.src.startswith("!" * (offset - 1) + "[", start):
                 label_end = parseLinkLabel(state, start + offset - 1, name == "link")
         ok = rule(state, silent)
         if not ok or silent:
+            del recorder.spans[recorded:]
             return ok
         end = state.pos
+        destination = None
+        if label_end > 0:
+            # the rule's own destination is the first one parsed after its label: the label's
+            # nested images (parsed silently before it, or as tokens after it) sit inside it
+            destination = next((span for span in recorder.spans[recorded:] if span[0] > label_end), None)
+        del recorder.spans[recorded:]
         if name == "linkify":
             new = state.tokens[count:]
             opens = [k for k, t in enumerate(new) if t.type == "link_open"]
@@ -132,6 +169,8 @@ def _wrap_inline_rule(name: str, rule: Callable[..., bool]) -> Callable[..., boo
         for token in state.tokens[count:]:
             if token.type in ("link_open", "image", "code_inline", "html_inline") and ("span" not in token.meta):
                 token.meta["span"] = (start, end)
+                if destination is not None:
+                    token.meta["destination"] = destination
                 break
         return ok
 
@@ -146,11 +185,24 @@ def markdown_parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
     md.use(front_matter_plugin)
+    recorder = _DestinationRecorder()
+    md.helpers = recorder  # type: ignore[assignment]
+    md.normalizeLink = _normalize_link_quickly(md.normalizeLink)  # type: ignore[method-assign,assignment]
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _STRUCTURAL_INLINE_RULES:
-            md.inline.ruler.at(rule.name, _wrap_inline_rule(rule.name, rule.fn))
+            md.inline.ruler.at(rule.name, _wrap_inline_rule(rule.name, rule.fn, recorder))
     md.core.ruler.at("inline", _inline_with_spans)
     return md
+
+
+def _normalize_link_quickly(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it normalises every destination through a full URL parse and re-encode (about
+    20 us each); most are already normal, which one regex match can tell."""
+
+    def normalize_link(url: str) -> str:
+        return url if ALREADY_NORMAL_URL.match(url) else normalize(url)
+
+    return normalize_link
 
 
 def _inline_with_spans(state: StateCore) -> None:
@@ -160,6 +212,7 @@ def _inline_with_spans(state: StateCore) -> None:
             if token.children is None:
                 token.children = []
             state.env["_spans"] = []
+            state.md.helpers.spans.clear()
             state.md.inline.parse(token.content, state.md, state.env, token.children)
             token.meta["spans"] = state.env.pop("_spans")
 
@@ -240,26 +293,6 @@ def _decode_html_entities(value: str) -> str:
     return html.unescape(value)
 
 
-def _destination_in(raw: str, href: str) -> tuple[int, int] | None:
-    """Find the raw destination of an inline link/image inside its source ``raw``."""
-    from markdown_it.common.normalize_url import normalizeLink
-    from markdown_it.helpers import parseLinkDestination
-
-    index = raw.find("](")
-    while index >= 0:
-        pos = index + 2
-        while pos < len(raw) and raw[pos] in " \t\n":
-            pos += 1
-        result = parseLinkDestination(raw, pos, len(raw))
-        if result.ok and normalizeLink(result.str) == href:
-            start, end = pos, result.pos
-            if raw.startswith("<", start):
-                start, end = start + 1, end - 1
-            return start, end
-        index = raw.find("](", index + 1)
-    return None
-
-
 def _definition_destination(line_text: str) -> tuple[int, int] | None:
     from markdown_it.helpers import parseLinkDestination
 
@@ -314,13 +347,9 @@ def _collect_inline(
                 text = _rendered_text(_until_close(children, index + 1))
             if span:
                 raw = content[span[0] : span[1]]
-                if kind in (LinkKind.INLINE, LinkKind.IMAGE):
-                    found = _destination_in(raw, target)
-                    if found:
-                        dest = (
-                            imap.absolute(span[0] + found[0]),
-                            imap.absolute(span[0] + found[0]) + found[1] - found[0],
-                        )
+                found = child.meta.get("destination")
+                if kind in (LinkKind.INLINE, LinkKind.IMAGE) and found:
+                    dest = (imap.absolute(found[0]), imap.absolute(found[0]) + found[1] - found[0])
                 elif kind is LinkKind.AUTOLINK:
                     dest = (imap.absolute(span[0] + 1), imap.absolute(span[0] + 1) + len(raw) - 2)
                 elif kind is LinkKind.BARE_URL:

@@ -115,10 +115,11 @@ def test_symlink_and_directory_out_of_repo(repo: git.Repo, cli: CliRunner, tmp_p
     (root / "log/2024").mkdir(parents=True)
     os.symlink(outside / "x.md", root / "log/2024/2024-09-09.md")
     os.symlink(outside, root / "log/elsewhere")
-    result = cli("check", "log/2024/2024-09-09.md", "log/elsewhere", cwd=root)
+    # a regular file reached through a symlinked folder is outside too
+    result = cli("check", "log/2024/2024-09-09.md", "log/elsewhere", "log/elsewhere/x.md", cwd=root)
     assert result.code == 1
     lines = result.out.strip().splitlines()
-    assert len(lines) == 2 and all("LL190" in line and "outside the repository" in line for line in lines)
+    assert len(lines) == 3 and all("LL190" in line and "outside the repository" in line for line in lines)
 
 
 def test_directory_inside_repo_is_expanded(repo: git.Repo, cli: CliRunner) -> None:

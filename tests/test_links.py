@@ -104,6 +104,51 @@ def test_exclude_regex(internal_repo: Path, cli: CliRunner) -> None:
     assert "6 excluded" in result.err and "excluded ../../../outside.md" in result.err
 
 
+def _cached_files(root: Path) -> dict[str, dict[str, list[object]]]:
+    data = json.loads((root / ".cache/learnlog/link-facts.json").read_text(encoding="utf-8"))
+    files: dict[str, dict[str, list[object]]] = data["files"]
+    return files
+
+
+def test_link_facts_are_cached_by_content(internal_repo: Path, cli: CliRunner) -> None:
+    """An unchanged file is not parsed again: what the cache says is what the check uses, until
+    the file's bytes change. The cache folder keeps itself out of git."""
+    repo = git.Repo(internal_repo)
+    first = cli("links", "--format", "json", cwd=internal_repo)
+    assert first.code == 1
+    files = _cached_files(internal_repo)
+    assert len(files) == 4  # three Markdown files linked or listed, plus docs/guide.md
+    assert repo.git.status("--porcelain", "--untracked-files=all", ".cache") == ""
+    entry_key = next(key for key, facts in files.items() if facts["explicit"] == ["custom"])
+    files[entry_key]["links"].append(["planted.md", "", 3, 1, "inline", None])
+    cache = internal_repo / ".cache/learnlog/link-facts.json"
+    cache.write_text(json.dumps({**json.loads(cache.read_text()), "files": files}), encoding="utf-8")
+
+    second = cli("links", "--format", "json", cwd=internal_repo)
+    assert set(codes(second.out)) == set(codes(first.out)) | {("2024-09-10.md", 3, 1, "LL201")}
+    assert cli("links", "--no-cache", "--format", "json", cwd=internal_repo).out == first.out
+
+    entry = internal_repo / "log/2024/2024-09-10.md"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n[new](nowhere.md)\n", encoding="utf-8")
+    third = cli("links", "--format", "json", cwd=internal_repo)
+    assert set(codes(third.out)) == set(codes(first.out)) | {("2024-09-10.md", 22, 1, "LL201")}
+    assert entry_key not in _cached_files(internal_repo)
+
+
+def test_damaged_or_foreign_facts_cache_is_rebuilt(internal_repo: Path, cli: CliRunner) -> None:
+    expected = cli("links", "--format", "json", cwd=internal_repo).out
+    cache = internal_repo / ".cache/learnlog/link-facts.json"
+    for damage in ("{not json", json.dumps({"parser": "another version", "files": {}}), '{"files": []}'):
+        cache.write_text(damage, encoding="utf-8")
+        assert cli("links", "--format", "json", cwd=internal_repo).out == expected
+        assert len(_cached_files(internal_repo)) == 4
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for facts in data["files"].values():
+        facts["links"] = [["x"]]  # entries of the right version but the wrong shape
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert cli("links", "--format", "json", cwd=internal_repo).out == expected
+
+
 # --- external -----------------------------------------------------------------------------
 
 

@@ -32,6 +32,22 @@ def test_every_published_hook_is_in_the_readme() -> None:
         assert f"id: {hook['id']}" in readme, hook["id"]
 
 
+def test_markdown_is_as_mdformat_writes_it() -> None:
+    """CI runs the mdformat hook over every file; the versions pinned for it and for the tests
+    are the same, so this catches a misformatted README or doc before CI does."""
+    config = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for r in config["repos"] for h in r["hooks"] if h["id"] == "mdformat")
+    pins = dict(dep.split("==") for dep in hook["additional_dependencies"])
+    from importlib.metadata import version
+
+    assert {name: version(name) for name in pins} == pins
+    tracked = subprocess.run(["git", "ls-files", "*.md"], cwd=PROJECT, capture_output=True, text=True).stdout
+    files = [f for f in tracked.split() if not re.match(config["exclude"], f)]
+    assert "README.md" in files and "docs/links.md" in files
+    proc = subprocess.run([BIN / "mdformat", "--check", *files], cwd=PROJECT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_ruff_clean() -> None:
     proc = subprocess.run(
         [BIN / "ruff", "check", "hooks", "tests", "bench"], cwd=PROJECT, capture_output=True, text=True

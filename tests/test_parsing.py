@@ -109,7 +109,9 @@ def test_explicit_html_anchors() -> None:
 
 _URL_ALPHABET = "abcXYZ019-._~:/?#!$&'()*+,;=@[]% "
 _URL_PARTS = st.one_of(
-    st.sampled_from(["http://", "https://", "HTTP://", "//", "./", "../", "/", "#", "mailto:", "a:", "%", "%4", "%4F", ":80", "@"]),
+    st.sampled_from(
+        ["http://", "https://", "HTTP://", "//", "./", "../", "/", "#", "mailto:", "a:", "%", "%4", "%4F", ":80", "@"]
+    ),
     st.sampled_from(["127.0.0.1:8080", "example.com", "xn--bcher-kva.de", "a..b", "h:99999", "ä", "\u00a0"]),
     st.text(_URL_ALPHABET, max_size=6),
 )

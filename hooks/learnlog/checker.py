@@ -11,7 +11,7 @@ from learnlog.diagnostics import Diagnostic
 from learnlog.entries import GENERATED_MARKER, entry_kind
 from learnlog.parsing import parse_document
 from learnlog.rules import CheckContext, run_rules
-from learnlog.textfiles import RawFile, read_checked, utf8_error_position
+from learnlog.textfiles import RawFile, SafeReader, utf8_error_position
 
 
 def relative_to_root(path: Path, root: Path) -> str:
@@ -77,11 +77,14 @@ def check_text(shown: str, rel_path: str, text: str, config: Config, today: date
     return run_rules(ctx)
 
 
-def check_file(path: Path, root: Path, config: Config, today: date) -> list[Diagnostic]:
-    raw = read_checked(path, root, config.max_file_bytes)
+def check_file(
+    path: Path, root: Path, config: Config, today: date, reader: SafeReader | None = None
+) -> list[Diagnostic]:
+    reader = reader or SafeReader(root, config.max_file_bytes)
+    raw = reader.read(path)
     if isinstance(raw, Diagnostic):
         return [raw]
-    rel_path = relative_to_root(path, root)
+    rel_path = reader.relative(path)
     if entry_kind(rel_path, config.log_dir, config.weekly_dir) == "weekly":
         return []
     text, problems = decode_text(raw)
@@ -96,6 +99,7 @@ def check_file(path: Path, root: Path, config: Config, today: date) -> list[Diag
 
 def check_paths(paths: Iterable[Path], root: Path, config: Config, today: date) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    reader = SafeReader(root, config.max_file_bytes)
     for path in expand_paths(list(paths), root, config):
-        found.extend(check_file(path, root, config, today))
+        found.extend(check_file(path, root, config, today, reader))
     return found

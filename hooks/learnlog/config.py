@@ -46,6 +46,7 @@ class LinksConfig(_Section):
     max_retry_after: float = Field(default=30.0, ge=0)
     max_redirects: int = Field(default=10, ge=0, le=50)
     cache_path: str = ".cache/learnlog/links.json"
+    facts_cache_path: str = ".cache/learnlog/link-facts.json"
     cache_ttl_hours: float = Field(default=24.0, ge=0)
     warn_status: tuple[int, ...] = (403, 999)
     accept_status: tuple[int, ...] = ()

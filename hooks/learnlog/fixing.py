@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from learnlog.checker import expand_paths, relative_to_root
+from learnlog.checker import expand_paths
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic
 from learnlog.entries import entry_kind
 from learnlog.fixes import repair_file
-from learnlog.textfiles import read_checked, write_atomic
+from learnlog.textfiles import SafeReader, write_atomic
 
 
 def _diff(shown: str, old: bytes, new: str) -> str:
@@ -28,13 +28,14 @@ def _diff(shown: str, old: bytes, new: str) -> str:
 def fix_paths(paths: Sequence[Path], root: Path, config: Config, *, check_only: bool, show_diff: bool) -> int:
     status = 0
     changed = 0
+    reader = SafeReader(root, config.max_file_bytes)
     for path in expand_paths(list(paths), root, config):
-        raw = read_checked(path, root, config.max_file_bytes)
+        raw = reader.read(path)
         if isinstance(raw, Diagnostic):
             print(raw.render())
             status = 1
             continue
-        rel = relative_to_root(path, root)
+        rel = reader.relative(path)
         kind = entry_kind(rel, config.log_dir, config.weekly_dir)
         if kind == "weekly":
             continue

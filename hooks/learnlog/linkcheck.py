@@ -10,14 +10,16 @@ import re
 import sys
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
-from learnlog.checker import decode_text, expand_paths, relative_to_root
+from learnlog.checker import decode_text, expand_paths
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, format_diagnostics, has_failures
+from learnlog.linkfacts import FactsCache
 from learnlog.links import RepoView, check_internal_link, is_web, markdown_files
 from learnlog.parsing import parse_document
-from learnlog.textfiles import display_path, read_checked
+from learnlog.textfiles import SafeReader
 
 
 def _excluded(target: str, patterns: list[re.Pattern[str]]) -> bool:
@@ -27,16 +29,18 @@ def _excluded(target: str, patterns: list[re.Pattern[str]]) -> bool:
 def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     options = config.links
     patterns = [re.compile(p) for p in options.exclude]
+    reader = SafeReader(root, config.max_file_bytes)
     if args.paths:
-        files = [relative_to_root(p, root) for p in expand_paths(args.paths, root, config)]
+        files = [reader.relative(p) for p in expand_paths(args.paths, root, config)]
     else:
         files = markdown_files(root, options.files)
-    view = RepoView(root, config.log_dir)
+    facts_cache = FactsCache(None if args.no_cache else root / options.facts_cache_path)
+    view = RepoView(root, config.log_dir, facts_cache)
     found: list[Diagnostic] = []
     web: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     total = excluded = 0
     for rel in files:
-        raw = read_checked(root / rel, root, config.max_file_bytes)
+        raw = reader.read(root / rel)
         if isinstance(raw, Diagnostic):
             found.append(raw)
             continue
@@ -44,11 +48,10 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
         if text is None:
             found.extend(problems)
             continue
-        doc = parse_document(text)
-        view.anchors(rel, doc)
-        shown = display_path(root / rel)
-        for source in doc.links:
-            link = source.link
+        facts = facts_cache.facts(raw.data, partial(parse_document, text))
+        view.remember(rel, facts)
+        shown = raw.shown
+        for link in facts.links:
             total += 1
             if _excluded(link.target, patterns):
                 excluded += 1
@@ -58,11 +61,12 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
             if is_web(link.target):
                 web[link.target].append((shown, link.line, link.col))
                 continue
-            problem = check_internal_link(link, rel, view, doc)
+            problem = check_internal_link(link, rel, view)
             if problem is not None:
                 found.append(
                     Diagnostic(shown, problem.line, problem.col, problem.code, problem.message, problem.severity)
                 )
+    facts_cache.save()
     cached = 0
     verdict_rows: list[tuple[str, str, str, str]] = []
     if args.external and web:

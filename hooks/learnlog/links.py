@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from learnlog.diagnostics import Diagnostic, Severity
+from learnlog.linkfacts import FactsCache, FileFacts
 from learnlog.models import Link
 from learnlog.parsing import Document, parse_document
 
@@ -52,12 +53,13 @@ def date_link_path(target: str, log_dir: str) -> str | None:
 
 @dataclass
 class RepoView:
-    """Cached view of the repository's files, listings and parsed Markdown."""
+    """Cached view of the repository's files, listings and the anchors of its Markdown."""
 
     root: Path
     log_dir: str = "log"
+    facts_cache: FactsCache = field(default_factory=lambda: FactsCache(None))
     _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
-    _anchors: dict[str, tuple[set[str], set[str]] | None] = field(default_factory=dict)
+    _anchors: dict[str, tuple[frozenset[str], frozenset[str]] | None] = field(default_factory=dict)
 
     def _listing(self, rel_dir: str) -> dict[str, str] | None:
         """Names in a folder, keyed by their case-folded form (None if not a folder)."""
@@ -89,21 +91,28 @@ class RepoView:
                 return "missing", None
         return status, "/".join(actual)
 
-    def anchors(self, rel_path: str, doc: Document | None = None) -> tuple[set[str], set[str]] | None:
+    def remember(self, rel_path: str, facts: FileFacts) -> None:
+        """Anchors of a file the caller has already read (so it is not read again)."""
+        self._anchors[rel_path] = (facts.headings, facts.explicit)
+
+    def anchors(self, rel_path: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """Heading anchors and explicit ``id``/``name`` anchors of a Markdown file."""
         if rel_path not in self._anchors:
-            if doc is None:
-                try:
-                    text = (self.root / rel_path).read_bytes().decode("utf-8", errors="replace")
-                except OSError:
-                    self._anchors[rel_path] = None
-                    return None
-                doc = parse_document(text.replace("\r\n", "\n"))
-            self._anchors[rel_path] = ({h.anchor for h in doc.headings}, set(doc.html_anchors))
+            try:
+                data = (self.root / rel_path).read_bytes()
+            except OSError:
+                self._anchors[rel_path] = None
+                return None
+
+            def parse() -> Document:
+                text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+                return parse_document(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+            self.remember(rel_path, self.facts_cache.facts(data, parse))
         return self._anchors[rel_path]
 
 
-def _fragment_problem(fragment: str, headings: set[str], explicit: set[str]) -> tuple[str, Severity] | None:
+def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozenset[str]) -> tuple[str, Severity] | None:
     if fragment in _ALWAYS_VALID_FRAGMENTS or fragment in headings or fragment in explicit:
         return None
     if fragment.startswith("user-content-") and fragment[len("user-content-") :] in headings | explicit:
@@ -117,7 +126,7 @@ def _fragment_problem(fragment: str, headings: set[str], explicit: set[str]) -> 
     return f"no heading or anchor '#{fragment}'{hint}", Severity.ERROR
 
 
-def check_internal_link(link: Link, source_rel: str, view: RepoView, doc: Document) -> Diagnostic | None:
+def check_internal_link(link: Link, source_rel: str, view: RepoView) -> Diagnostic | None:
     """The problem with one internal link, or None. ``source_rel`` is repo-relative."""
     target = link.target
     if not target or is_external(target):
@@ -149,7 +158,7 @@ def check_internal_link(link: Link, source_rel: str, view: RepoView, doc: Docume
     if not fragment or actual is None:
         return None
     if actual.lower().endswith(MARKDOWN_SUFFIXES):
-        anchors = view.anchors(actual, doc if actual == source_rel else None)
+        anchors = view.anchors(actual)
         if anchors is None:
             return None
         problem = _fragment_problem(fragment, *anchors)

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from learnlog.checker import decode_text, log_files, relative_to_root
+from learnlog.checker import decode_text, log_files
 from learnlog.config import Config
 from learnlog.entries import build_entry, build_topics, entry_kind
 from learnlog.models import Backlog, Entry, Log
 from learnlog.parsing import parse_document
-from learnlog.textfiles import RawFile, read_checked
+from learnlog.textfiles import RawFile, SafeReader
 
 
 def load_log(root: Path, config: Config) -> Log:
     """Every readable entry (unreadable files are the checker's business) and the backlog."""
     entries: dict[object, Entry] = {}
     backlog: Backlog | None = None
+    reader = SafeReader(root, config.max_file_bytes)
     for path in log_files(root, config):
-        rel = relative_to_root(path, root)
+        rel = reader.relative(path)
         kind = entry_kind(rel, config.log_dir, config.weekly_dir)
         if kind not in ("entry", "backlog"):
             continue
-        raw = read_checked(path, root, config.max_file_bytes)
+        raw = reader.read(path)
         if not isinstance(raw, RawFile):
             continue
         text, _ = decode_text(raw)

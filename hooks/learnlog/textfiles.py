@@ -30,8 +30,8 @@ class RawFile:
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
-    """Path as the user should see it: relative to the working directory when inside it."""
-    base = (cwd or Path.cwd()).resolve()
+    """Path as the user should see it: relative to the (resolved) working directory when inside it."""
+    base = cwd if cwd is not None else Path.cwd().resolve()
     absolute = path if path.is_absolute() else base / path
     try:
         return absolute.relative_to(base).as_posix()
@@ -50,42 +50,77 @@ def looks_binary(data: bytes) -> bool:
     return odd / len(sample) > 0.10
 
 
-def read_checked(path: Path, root: Path, max_bytes: int) -> RawFile | Diagnostic:
-    """Read ``path`` if it is a regular file inside ``root`` and small enough."""
-    shown = display_path(path)
-    try:
-        resolved = path.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError) as exc:
-        reason = "a symlink loop" if isinstance(exc, RuntimeError) else "does not exist"
-        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {reason}")
-    except OSError as exc:
-        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
-    if not resolved.is_relative_to(root.resolve()):
-        return Diagnostic(shown, 1, 1, "LL190", f"points outside the repository (to {resolved})")
-    try:
-        info = resolved.stat()
-    except OSError as exc:
-        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
-    if stat.S_ISDIR(info.st_mode):
-        return Diagnostic(shown, 1, 1, "LL190", "is a directory, not a Markdown file")
-    if not stat.S_ISREG(info.st_mode):
-        return Diagnostic(shown, 1, 1, "LL190", "is not a regular file")
-    if info.st_size > max_bytes:
-        return Diagnostic(
-            shown,
-            1,
-            1,
-            "LL191",
-            f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit "
-            "(raise tool.learnlog.max_file_bytes if this is really an entry)",
-        )
-    try:
-        data = resolved.read_bytes()
-    except OSError as exc:
-        return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
-    if looks_binary(data):
-        return Diagnostic(shown, 1, 1, "LL192", "binary file, not Markdown text")
-    return RawFile(path, shown, data)
+class SafeReader:
+    """Reads files that must be regular, inside ``root`` and small enough.
+
+    Commands read thousands of entries from a few folders, so the root, the working directory
+    and each folder are resolved once; only a file that is itself a symlink is resolved again.
+    """
+
+    def __init__(self, root: Path, max_bytes: int) -> None:
+        self.root = root.resolve()
+        self.cwd = Path.cwd().resolve()
+        self.max_bytes = max_bytes
+        self._folders: dict[str, str] = {}
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.cwd)
+
+    def _real_path(self, absolute: Path) -> tuple[Path, os.stat_result]:
+        """The file's real path and its ``stat``; raises as ``Path.resolve(strict=True)``."""
+        info = absolute.lstat()
+        if stat.S_ISLNK(info.st_mode) or absolute.name in ("", ".", ".."):
+            real = absolute.resolve(strict=True)
+            return real, real.stat()
+        folder = str(absolute.parent)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        return Path(real_folder) / absolute.name, info
+
+    def relative(self, path: Path) -> str:
+        """Repo-relative posix path (as ``checker.relative_to_root``); absolute if outside."""
+        absolute = path if path.is_absolute() else self.cwd / path
+        try:
+            real, _ = self._real_path(absolute)
+        except (OSError, RuntimeError):
+            real = absolute.resolve()
+        try:
+            return real.relative_to(self.root).as_posix()
+        except ValueError:
+            return real.as_posix()
+
+    def read(self, path: Path) -> RawFile | Diagnostic:
+        shown = self.shown(path)
+        try:
+            resolved, info = self._real_path(path if path.is_absolute() else self.cwd / path)
+        except (FileNotFoundError, RuntimeError) as exc:
+            reason = "a symlink loop" if isinstance(exc, RuntimeError) else "does not exist"
+            return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {reason}")
+        except OSError as exc:
+            return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
+        if not resolved.is_relative_to(self.root):
+            return Diagnostic(shown, 1, 1, "LL190", f"points outside the repository (to {resolved})")
+        if stat.S_ISDIR(info.st_mode):
+            return Diagnostic(shown, 1, 1, "LL190", "is a directory, not a Markdown file")
+        if not stat.S_ISREG(info.st_mode):
+            return Diagnostic(shown, 1, 1, "LL190", "is not a regular file")
+        if info.st_size > self.max_bytes:
+            return Diagnostic(
+                shown,
+                1,
+                1,
+                "LL191",
+                f"file is {info.st_size:,} bytes, over the {self.max_bytes:,}-byte limit "
+                "(raise tool.learnlog.max_file_bytes if this is really an entry)",
+            )
+        try:
+            data = resolved.read_bytes()
+        except OSError as exc:
+            return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
+        if looks_binary(data):
+            return Diagnostic(shown, 1, 1, "LL192", "binary file, not Markdown text")
+        return RawFile(path, shown, data)
 
 
 def utf8_error_position(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int]:
@@ -121,3 +156,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp_name).unlink()
         raise
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; its folder gets a ``.gitignore`` of ``*`` (as pytest and
+    ruff do for theirs) so a repository using the hooks never sees it as untracked."""
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        write_atomic(ignore, b"# created by learnlog: caches, safe to delete\n*\n")
+    write_atomic(path, data)

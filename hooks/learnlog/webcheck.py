@@ -78,10 +78,10 @@ class LinkCache:
     def save(self) -> None:
         if self.path is None:
             return
-        from learnlog.textfiles import write_atomic
+        from learnlog.textfiles import write_cache
 
         payload = {"version": 1, "ok": dict(sorted(self.entries.items()))}
-        write_atomic(self.path, (json.dumps(payload, indent=1) + "\n").encode("utf-8"))
+        write_cache(self.path, (json.dumps(payload, indent=1) + "\n").encode("utf-8"))
 
 
 def _retry_after(value: str | None, cap: float) -> float | None:

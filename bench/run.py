@@ -57,10 +57,18 @@ def main() -> None:
             timed([sys.executable, "-c", script], work),
         )
     )
-    links = timed([learnlog, "links"], work)
     lychee = shutil.which("lychee") or str(BIN / "lychee")
     peer_links = timed([lychee, "--offline", "--include-fragments", "--no-progress", "log"], work)
-    rows.append((f"links offline, {args.n} entries", links, "lychee --offline --include-fragments", peer_links))
+    peer = "lychee --offline --include-fragments"
+    cold = timed([learnlog, "links", "--no-cache"], work)
+    rows.append((f"links offline, {args.n} entries, nothing cached (`--no-cache`)", cold, peer, peer_links))
+    subprocess.run([learnlog, "links"], cwd=work, capture_output=True)
+    warm = timed([learnlog, "links"], work, 3)
+    rows.append((f"links offline, {args.n} entries, links and anchors cached (median of 3)", warm, peer, peer_links))
+    newest = max(paths)
+    newest.write_text(newest.read_text(encoding="utf-8") + "\n- one more line\n", encoding="utf-8")
+    edited = timed([learnlog, "links"], work)
+    rows.append((f"links offline, {args.n} entries, one entry edited since the last run", edited, peer, peer_links))
     print("| Task | learnlog (s) | Peer | Peer (s) | learnlog / peer |")
     print("| --- | --- | --- | --- | --- |")
     for task, ours, name, theirs in rows:

@@ -68,6 +68,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
                 )
     facts_cache.save()
     cached = 0
+    web_seconds = 0.0
     verdict_rows: list[tuple[str, str, str, str]] = []
     if args.external and web:
         import asyncio
@@ -79,7 +80,9 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
         to_check = [u for u in web if not cache.fresh(u, now)]
         cached = len(web) - len(to_check)
         show = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
+        started = time.perf_counter()
         verdicts = asyncio.run(check_urls(to_check, options, terminal_progress() if show else None))
+        web_seconds = time.perf_counter() - started
         cache.record(verdicts, time.time())
         if not args.no_cache:
             cache.save()
@@ -98,9 +101,12 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     elif found:
         print(format_diagnostics(found, args.format))
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
+    web_note = (
+        f", {cached} from cache, {web_seconds:.2f} s on the web" if args.external else ", not checked: use --external"
+    )
     summary = (
         f"Checked {total} links in {len(files)} files ({len(web)} unique web URLs"
-        + (f", {cached} from cache" if args.external else ", not checked: use --external")
+        + web_note
         + f"): {errors} error(s), {len(found) - errors} warning(s), {excluded} excluded."
     )
     print(summary, file=sys.stderr)

@@ -149,6 +149,16 @@ def test_damaged_or_foreign_facts_cache_is_rebuilt(internal_repo: Path, cli: Cli
     assert cli("links", "--format", "json", cwd=internal_repo).out == expected
 
 
+def test_links_no_checker_can_follow_are_counted_by_scheme(repo: git.Repo, cli: CliRunner) -> None:
+    root = root_of(repo)
+    body = "[mail](mailto:me@example.com) [call](tel:+4912345) <mailto:you@example.com>\n\n[cdn](//example.com/x.js)\n"
+    write(root, "docs/contact.md", "# Contact\n\n" + body)
+    result = cli("links", "docs/contact.md", cwd=root)
+    assert result.code == 0
+    assert "Checked 4 links in 1 files (1 unique web URLs, not checked: use --external)" in result.err
+    assert "3 not checkable (2 mailto:, 1 tel:)." in result.err
+
+
 # --- external -----------------------------------------------------------------------------
 
 

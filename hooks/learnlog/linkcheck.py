@@ -9,7 +9,7 @@ import argparse
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from learnlog.checker import decode_text, expand_paths
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, format_diagnostics, has_failures
 from learnlog.linkfacts import FactsCache
-from learnlog.links import RepoView, check_internal_link, is_web, markdown_files
+from learnlog.links import RepoView, check_internal_link, is_external, is_web, markdown_files
 from learnlog.parsing import parse_document
 from learnlog.textfiles import SafeReader
 
@@ -39,6 +39,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     found: list[Diagnostic] = []
     web: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     total = excluded = 0
+    other_schemes: Counter[str] = Counter()
     for rel in files:
         raw = reader.read(root / rel)
         if isinstance(raw, Diagnostic):
@@ -58,8 +59,13 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
                 if args.show_excluded:
                     print(f"{shown}:{link.line}:{link.col}: excluded {link.target}", file=sys.stderr)
                 continue
-            if is_web(link.target):
-                web[link.target].append((shown, link.line, link.col))
+            if is_web(link.target) or link.target.startswith("//"):
+                # a protocol-relative ``//host/x`` opens as https on GitHub
+                url = "https:" + link.target if link.target.startswith("//") else link.target
+                web[url].append((shown, link.line, link.col))
+                continue
+            if is_external(link.target):
+                other_schemes[link.target.split(":", 1)[0].lower() + ":"] += 1
                 continue
             problem = check_internal_link(link, rel, view)
             if problem is not None:
@@ -107,12 +113,22 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     summary = (
         f"Checked {total} links in {len(files)} files ({len(web)} unique web URLs"
         + web_note
-        + f"): {errors} error(s), {len(found) - errors} warning(s), {excluded} excluded."
+        + f"): {errors} error(s), {len(found) - errors} warning(s), {excluded} excluded"
+        + _not_checkable(other_schemes)
+        + "."
     )
     print(summary, file=sys.stderr)
     if args.summary_md:
         _write_report(args.summary_md, summary, found, verdict_rows)
     return 1 if has_failures(found, strict=args.strict) else 0
+
+
+def _not_checkable(schemes: Counter[str]) -> str:
+    """Links no checker can follow (``mailto:``, ``tel:``...): counted and named, not dropped."""
+    if not schemes:
+        return ""
+    named = ", ".join(f"{count} {scheme}" for scheme, count in sorted(schemes.items()))
+    return f", {sum(schemes.values())} not checkable ({named})"
 
 
 def _cell(text: str) -> str:

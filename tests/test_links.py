@@ -135,6 +135,14 @@ def test_link_facts_are_cached_by_content(internal_repo: Path, cli: CliRunner) -
     assert entry_key not in _cached_files(internal_repo)
 
 
+def test_a_cache_that_cannot_be_written_is_a_note(internal_repo: Path, cli: CliRunner) -> None:
+    expected = cli("links", "--no-cache", "--format", "json", cwd=internal_repo)
+    (internal_repo / ".cache").write_text("a file where the cache folder would go\n", encoding="utf-8")
+    result = cli("links", "--format", "json", cwd=internal_repo)
+    assert (result.code, result.out) == (expected.code, expected.out)
+    assert "note: cache .cache/learnlog/link-facts.json not written" in result.err
+
+
 def test_damaged_or_foreign_facts_cache_is_rebuilt(internal_repo: Path, cli: CliRunner) -> None:
     expected = cli("links", "--format", "json", cwd=internal_repo).out
     cache = internal_repo / ".cache/learnlog/link-facts.json"

@@ -10,6 +10,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
                 found.append(
                     Diagnostic(shown, problem.line, problem.col, problem.code, problem.message, problem.severity)
                 )
-    facts_cache.save()
+    _save_cache(facts_cache.save, options.facts_cache_path)
     cached = 0
     web_seconds = 0.0
     verdict_rows: list[tuple[str, str, str, str]] = []
@@ -91,7 +92,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
         web_seconds = time.perf_counter() - started
         cache.record(verdicts, time.time())
         if not args.no_cache:
-            cache.save()
+            _save_cache(cache.save, options.cache_path)
         for verdict in verdicts:
             verdict_rows.append((verdict.url, verdict.level, verdict.code, verdict.message))
             if verdict.level == "ok":
@@ -121,6 +122,14 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     if args.summary_md:
         _write_report(args.summary_md, summary, found, verdict_rows)
     return 1 if has_failures(found, strict=args.strict) else 0
+
+
+def _save_cache(save: Callable[[], None], where: str) -> None:
+    """A cache is only an optimisation: failing to write one is a note, not a failure."""
+    try:
+        save()
+    except OSError as exc:
+        print(f"learnlog: note: cache {where} not written: {exc.strerror or exc}", file=sys.stderr)
 
 
 def _not_checkable(schemes: Counter[str]) -> str:

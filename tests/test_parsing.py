@@ -137,3 +137,18 @@ def test_common_log_urls_take_the_quick_path() -> None:
         assert ALREADY_NORMAL_URL.match(url)
     for url in ("mailto:a@b.c", "my file.md", "https://user@host/", "https://münchen.de/"):
         assert not ALREADY_NORMAL_URL.match(url)
+
+
+def test_destinations_of_nested_and_angled_links_are_exact() -> None:
+    """Destinations come from markdown-it's own parse of each link: an image inside a link's
+    label keeps its own, and ``<...>`` is not part of the destination."""
+    text = "# T\n\n[![img](a.png \"t\")](<b c.md> 'x') and ![i2](x.png) <http://q.io>\n\n[r]: ./ref.md\n"
+    doc = parse_document(text)
+    found = [(s.link.target, text[s.dest_start : s.dest_end]) for s in doc.links if s.dest_start is not None]
+    assert found == [
+        ("b%20c.md", "b c.md"),
+        ("a.png", "a.png"),
+        ("x.png", "x.png"),
+        ("http://q.io", "http://q.io"),
+        ("./ref.md", "./ref.md"),
+    ]

@@ -231,11 +231,17 @@ def test_cache_second_run_sends_no_request(repo: git.Repo, cli: CliRunner, serve
 
 
 def test_private_addresses_refused_by_default(repo: git.Repo, cli: CliRunner, server: Loopback) -> None:
+    """An address written in the URL is refused before any request; a name is refused by the
+    resolver aiohttp connects with, so no second lookup could answer differently."""
     root = root_of(repo)
     before = server.hits["/ok"]
-    _web_repo(root, server, ["/ok"], config="")
-    result = cli("links", "--external", "--format", "json", cwd=root)
-    assert [d["code"] for d in json.loads(result.out)] == ["LL209"]
+    by_name = server.base.replace("127.0.0.1", "localhost") + "/ok"
+    _web_repo(root, server, ["/ok", by_name], config="[tool.learnlog.links]\nretries = 3\n")
+    result = cli("links", "--external", "--no-cache", "--format", "json", cwd=root)
+    found = json.loads(result.out)
+    assert [(d["line"], d["code"]) for d in found] == [(3, "LL209"), (4, "LL209")]
+    assert "refused: 127.0.0.1 is a private or loopback address" in found[0]["message"]
+    assert "localhost resolves to" in found[1]["message"] and "set allow_private" in found[1]["message"]
     assert server.hits["/ok"] == before
 
 

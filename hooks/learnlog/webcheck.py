@@ -97,6 +97,48 @@ def _retry_after(value: str | None, cap: float) -> float | None:
     return max(0.0, min(seconds, cap))
 
 
+class PrivateAddressError(OSError):
+    """A name resolved to an address learnlog will not contact."""
+
+
+def private_reason(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+        if host.strip("[]") == str(address):
+            return f"{address} is a private or loopback address"
+        return f"{host} resolves to {address}, a private or loopback address"
+    return None
+
+
+def refusal(reason: str) -> str:
+    return f"refused: {reason} (set allow_private to check it)"
+
+
+def public_only_resolver() -> aiohttp.abc.AbstractResolver:
+    """aiohttp's own resolver, refusing private answers: the address checked is the address
+    connected to, so a name cannot answer differently to a second lookup (DNS rebinding)."""
+    import aiohttp
+    from aiohttp.abc import AbstractResolver, ResolveResult
+
+    class PublicOnlyResolver(AbstractResolver):
+        def __init__(self) -> None:
+            self._inner = aiohttp.DefaultResolver()
+
+        async def resolve(
+            self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+        ) -> list[ResolveResult]:
+            answers = await self._inner.resolve(host, port, family)
+            for answer in answers:
+                reason = private_reason(host, ipaddress.ip_address(answer["host"]))
+                if reason:
+                    raise PrivateAddressError(reason)
+            return answers
+
+        async def close(self) -> None:
+            await self._inner.close()
+
+    return PublicOnlyResolver()
+
+
 class Checker:
     """Checks many URLs with a global and a per-host limit."""
 
@@ -104,7 +146,6 @@ class Checker:
         self.config = config
         self.global_limit = asyncio.Semaphore(config.concurrency)
         self.host_limits: dict[str, asyncio.Semaphore] = {}
-        self.private_hosts: dict[str, str | None] = {}
         self.progress = progress
         self.done = 0
         self.total = 0
@@ -114,24 +155,16 @@ class Checker:
             self.host_limits[host] = asyncio.Semaphore(self.config.per_host)
         return self.host_limits[host]
 
-    async def _private_reason(self, host: str, port: int) -> str | None:
-        """Why a host must not be contacted (a private address), or None."""
+    def _literal_private_reason(self, host: str) -> str | None:
+        """Why an IP-literal host must not be contacted, or None. (aiohttp does not resolve
+        literals, so they are checked here; names are checked by the resolver.)"""
         if self.config.allow_private:
             return None
-        if host in self.private_hosts:
-            return self.private_hosts[host]
-        reason = None
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except OSError:
-            infos = []
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-                reason = f"{host} resolves to {address}, a private or loopback address"
-                break
-        self.private_hosts[host] = reason
-        return reason
+            address = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return None
+        return private_reason(host, address)
 
     async def check(self, session: aiohttp.ClientSession, url: str) -> UrlVerdict:
         try:
@@ -148,15 +181,15 @@ class Checker:
         permanent_to: str | None = None
         attempts = 0
         while True:
-            parts = urlsplit(current)
-            host = parts.hostname or ""
-            reason = await self._private_reason(host, parts.port or (443 if parts.scheme == "https" else 80))
+            host = urlsplit(current).hostname or ""
+            reason = self._literal_private_reason(host)
             if reason:
-                return UrlVerdict(url, "error", "LL209", f"refused: {reason} (set allow_private to check it)")
+                return UrlVerdict(url, "error", "LL209", refusal(reason))
             status, location, tries, error = await self._request(session, current, host)
             attempts += tries
             if error is not None:
-                return UrlVerdict(url, "error", "LL208", error, attempts=attempts)
+                code, message = error
+                return UrlVerdict(url, "error", code, message, attempts=attempts)
             assert status is not None
             if status in REDIRECTS and location:
                 target = urljoin(current, location)
@@ -212,8 +245,8 @@ class Checker:
 
     async def _request(
         self, session: aiohttp.ClientSession, url: str, host: str
-    ) -> tuple[int | None, str | None, int, str | None]:
-        """One URL, with retries: (status, Location, attempts, error message)."""
+    ) -> tuple[int | None, str | None, int, tuple[str, str] | None]:
+        """One URL, with retries: (status, Location, attempts, (code, message) of an error)."""
         import aiohttp
 
         config = self.config
@@ -240,13 +273,17 @@ class Checker:
                     return status, location, attempt, None
             except TimeoutError:
                 if attempt > config.retries:
-                    return None, None, attempt, f"timed out after {config.total_timeout:g} s ({attempt} attempts)"
-            except aiohttp.TooManyRedirects:
-                return None, None, attempt, "too many redirects"
+                    timed_out = f"timed out after {config.total_timeout:g} s ({attempt} attempts)"
+                    return None, None, attempt, ("LL208", timed_out)
+            except aiohttp.ClientConnectorError as exc:
+                if isinstance(exc.os_error, PrivateAddressError):
+                    return None, None, attempt, ("LL209", refusal(str(exc.os_error)))
+                if attempt > config.retries:
+                    return None, None, attempt, ("LL208", f"connection failed: {exc} ({attempt} attempts)")
             except (aiohttp.ClientError, OSError) as exc:
                 if attempt > config.retries:
                     detail = str(exc) or type(exc).__name__
-                    return None, None, attempt, f"connection failed: {detail} ({attempt} attempts)"
+                    return None, None, attempt, ("LL208", f"connection failed: {detail} ({attempt} attempts)")
             await asyncio.sleep(wait if wait is not None else config.backoff * (2 ** (attempt - 1)))
 
 
@@ -259,7 +296,12 @@ async def check_urls(
     checker = Checker(config, progress)
     checker.total = len(urls)
     timeout = aiohttp.ClientTimeout(total=config.total_timeout, sock_connect=config.connect_timeout)
-    connector = aiohttp.TCPConnector(limit=config.concurrency, limit_per_host=config.per_host, ttl_dns_cache=300)
+    connector = aiohttp.TCPConnector(
+        limit=config.concurrency,
+        limit_per_host=config.per_host,
+        ttl_dns_cache=300,
+        resolver=None if config.allow_private else public_only_resolver(),
+    )
     headers = {"User-Agent": config.user_agent, "Accept": "*/*"}
     async with aiohttp.ClientSession(
         timeout=timeout, connector=connector, headers=headers, auto_decompress=False

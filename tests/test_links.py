@@ -157,6 +157,14 @@ def test_damaged_or_foreign_facts_cache_is_rebuilt(internal_repo: Path, cli: Cli
     assert cli("links", "--format", "json", cwd=internal_repo).out == expected
 
 
+def test_a_broken_reference_definition_is_reported_once_where_it_is_written(repo: git.Repo, cli: CliRunner) -> None:
+    root = root_of(repo)
+    write(root, "docs/refs.md", "# Refs\n\n[a][r] and [b][r] and [r]\n\n[r]: missing.md#x\n[ok]: refs.md\n")
+    result = cli("links", "docs/refs.md", "--format", "json", cwd=root)
+    assert codes(result.out) == [("refs.md", 5, 6, "LL201")]
+    assert "Checked 5 links in 1 files" in result.err
+
+
 def test_links_no_checker_can_follow_are_counted_by_scheme(repo: git.Repo, cli: CliRunner) -> None:
     root = root_of(repo)
     body = "[mail](mailto:me@example.com) [call](tel:+4912345) <mailto:you@example.com>\n\n[cdn](//example.com/x.js)\n"

@@ -19,6 +19,7 @@ from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, format_diagnostics, has_failures
 from learnlog.linkfacts import FactsCache
 from learnlog.links import RepoView, check_internal_link, is_external, is_web, markdown_files
+from learnlog.models import LinkKind
 from learnlog.parsing import parse_document
 from learnlog.textfiles import SafeReader
 
@@ -55,6 +56,11 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
         shown = raw.shown
         for link in facts.links:
             total += 1
+            if link.kind is LinkKind.REFERENCE:
+                # ``[text][label]`` takes its target from a definition in the same file, and
+                # the definition is checked (and reported) where the fix goes: once, not at
+                # every use
+                continue
             if _excluded(link.target, patterns):
                 excluded += 1
                 if args.show_excluded:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -11,58 +11,7 @@ from learnlog.diagnostics import Diagnostic
 from learnlog.entries import GENERATED_MARKER, entry_kind
 from learnlog.parsing import parse_document
 from learnlog.rules import CheckContext, run_rules
-from learnlog.textfiles import RawFile, SafeReader, utf8_error_position
-
-
-def relative_to_root(path: Path, root: Path) -> str:
-    """Repo-relative posix path; a path outside the repository comes back absolute."""
-    absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
-    try:
-        return absolute.relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def log_files(root: Path, config: Config) -> list[Path]:
-    """Every Markdown file of the log, in a stable order."""
-    base = root / config.log_dir
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.md") if p.is_file() or p.is_symlink())
-
-
-def expand_paths(paths: Sequence[Path], root: Path, config: Config) -> list[Path]:
-    """Paths as given, with directories inside the repo expanded to their Markdown files."""
-    if not paths:
-        return log_files(root, config)
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir() and not path.is_symlink() and path.resolve().is_relative_to(root.resolve()):
-            found.extend(sorted(path.rglob("*.md")))
-        else:
-            found.append(path)
-    return found
-
-
-def decode_text(raw: RawFile) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 text with BOM and CR line endings normalised for parsing, or why not."""
-    data = raw.data
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = utf8_error_position(data, exc)
-        return None, [
-            Diagnostic(
-                raw.shown,
-                line,
-                col,
-                "LL301",
-                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); run 'learnlog fix' to transcode it",
-            )
-        ]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+from learnlog.textfiles import SafeReader, decode_text, expand_paths
 
 
 def check_text(shown: str, rel_path: str, text: str, config: Config, today: date) -> list[Diagnostic]:

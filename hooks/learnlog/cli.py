@@ -117,9 +117,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from learnlog.checker import relative_to_root
     from learnlog.singlefile import ImportProblem, split_log
-    from learnlog.textfiles import write_atomic
+    from learnlog.textfiles import relative_to_root, write_atomic
 
     root, config = project()
     source = Path(args.file)
@@ -153,10 +152,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from learnlog.checker import log_files, relative_to_root
     from learnlog.entries import entry_kind
     from learnlog.singlefile import BACKLOG_NAME, join_log
-    from learnlog.textfiles import write_atomic
+    from learnlog.textfiles import log_files, relative_to_root, write_atomic
 
     root, config = project()
     entries: dict[str, str] = {}

@@ -11,12 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from learnlog.checker import expand_paths
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic
 from learnlog.entries import entry_kind
 from learnlog.fixes import repair_file
-from learnlog.textfiles import SafeReader, write_atomic
+from learnlog.textfiles import SafeReader, expand_paths, write_atomic
 
 
 def _diff(shown: str, old: bytes, new: str) -> str:

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from learnlog.checker import decode_text, expand_paths
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, format_diagnostics, has_failures
 from learnlog.linkfacts import FactsCache
 from learnlog.links import RepoView, check_internal_link, is_external, is_web, markdown_files
 from learnlog.models import LinkKind
 from learnlog.parsing import parse_document
-from learnlog.textfiles import SafeReader
+from learnlog.textfiles import SafeReader, decode_text, expand_paths
 
 
 def _excluded(target: str, patterns: list[re.Pattern[str]]) -> bool:

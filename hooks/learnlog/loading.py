@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from learnlog.checker import decode_text, log_files
 from learnlog.config import Config
 from learnlog.entries import build_entry, build_topics, entry_kind
 from learnlog.models import Backlog, Entry, Log
 from learnlog.parsing import parse_document
-from learnlog.textfiles import RawFile, SafeReader
+from learnlog.textfiles import RawFile, SafeReader, decode_text, log_files
 
 
 def load_log(root: Path, config: Config) -> Log:

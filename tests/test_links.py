@@ -165,6 +165,17 @@ def test_a_broken_reference_definition_is_reported_once_where_it_is_written(repo
     assert "Checked 5 links in 1 files" in result.err
 
 
+def test_a_target_too_big_to_read_is_not_parsed_for_anchors(repo: git.Repo, cli: CliRunner) -> None:
+    root = root_of(repo)
+    (root / "pyproject.toml").write_text("[tool.learnlog]\nmax_file_bytes = 200\n", encoding="utf-8")
+    write(root, "docs/big.md", "# Big\n\n" + "words " * 100 + "\n")
+    write(root, "docs/small.md", "# Small\n\n[anchor in a big file](big.md#big) [missing](big.md#nope)\n")
+    result = cli("links", "docs/small.md", "--format", "json", cwd=root)
+    assert (result.code, codes(result.out)) == (0, [])
+    whole = cli("links", "--format", "json", cwd=root)
+    assert codes(whole.out) == [("big.md", 1, 1, "LL191")]
+
+
 def test_links_no_checker_can_follow_are_counted_by_scheme(repo: git.Repo, cli: CliRunner) -> None:
     root = root_of(repo)
     body = "[mail](mailto:me@example.com) [call](tel:+4912345) <mailto:you@example.com>\n\n[cdn](//example.com/x.js)\n"

@@ -36,7 +36,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     else:
         files = markdown_files(root, options.files)
     facts_cache = FactsCache(None if args.no_cache else root / options.facts_cache_path)
-    view = RepoView(root, config.log_dir, facts_cache)
+    view = RepoView(root, config.log_dir, facts_cache, config.max_file_bytes)
     found: list[Diagnostic] = []
     web: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     total = excluded = 0

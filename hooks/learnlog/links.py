@@ -25,6 +25,7 @@ from learnlog.diagnostics import Diagnostic, Severity
 from learnlog.linkfacts import FactsCache, FileFacts
 from learnlog.models import Link
 from learnlog.parsing import Document, parse_document
+from learnlog.textfiles import SafeReader
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 DATE_TARGET_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<fragment>#.*)?$")
@@ -58,8 +59,10 @@ class RepoView:
     root: Path
     log_dir: str = "log"
     facts_cache: FactsCache = field(default_factory=lambda: FactsCache(None))
+    max_file_bytes: int = 1_000_000
     _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
     _anchors: dict[str, tuple[frozenset[str], frozenset[str]] | None] = field(default_factory=dict)
+    _reader: SafeReader | None = None
 
     def _listing(self, rel_dir: str) -> dict[str, str] | None:
         """Names in a folder, keyed by their case-folded form (None if not a folder)."""
@@ -98,11 +101,15 @@ class RepoView:
     def anchors(self, rel_path: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """Heading anchors and explicit ``id``/``name`` anchors of a Markdown file."""
         if rel_path not in self._anchors:
-            try:
-                data = (self.root / rel_path).read_bytes()
-            except OSError:
+            # the same safety as the files checked: a symlink out of the repository or a huge
+            # file is not read (its anchors are unknown, so links into it are not judged)
+            if self._reader is None:
+                self._reader = SafeReader(self.root, self.max_file_bytes)
+            raw = self._reader.read(self.root / rel_path)
+            if isinstance(raw, Diagnostic):
                 self._anchors[rel_path] = None
                 return None
+            data = raw.data
 
             def parse() -> Document:
                 text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")

@@ -12,34 +12,19 @@ times. Each tool runs as a whole process, as a user would run it, three times (m
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).parent))
 from tests.loopback import loopback_server
+from timing import BIN, USER_ENV, timed
 
-BIN = Path(sys.executable).parent
-# As on a user's machine: Python keeps compiled bytecode (some sandboxes turn that off, which
-# would time the compilation of learnlog's modules on every run).
-USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 CONFIG = "[tool.learnlog.links]\nallow_private = true\nconcurrency = 64\nper_host = 64\n"
-
-
-def timed(cmd: list[str], cwd: Path, repeat: int = 3) -> tuple[float, str]:
-    times, out = [], ""
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=USER_ENV)
-        times.append(time.perf_counter() - start)
-        out = proc.stdout + proc.stderr
-    return statistics.median(times), out
 
 
 def make_log(work: Path, base: str, n: int) -> int:
@@ -70,7 +55,7 @@ def learnlog_parse_cached(work: Path) -> tuple[float, str, str]:
 
 
 def _learnlog(work: Path, options: list[str]) -> tuple[float, str, str]:
-    t, out = timed([str(BIN / "learnlog"), "links", "--external", *options, "log/links.md"], work)
+    t, out = timed([str(BIN / "learnlog"), "links", "--external", *options, "log/links.md"], work, 3)
     summary = out.strip().splitlines()[-1]
     web = re.search(r"([\d.]+) s on the web", summary)
     errors = re.search(r"(\d+) error", summary)
@@ -80,13 +65,13 @@ def _learnlog(work: Path, options: list[str]) -> tuple[float, str, str]:
 def imports_only(work: Path) -> tuple[float, str, str]:
     """The floor of any learnlog run that checks the web: start Python and import what
     ``learnlog links --external`` needs (pydantic, the config, aiohttp), nothing else."""
-    t, _ = timed([sys.executable, "-c", "import learnlog.linkcheck, learnlog.webcheck, aiohttp"], work)
+    t, _ = timed([sys.executable, "-c", "import learnlog.linkcheck, learnlog.webcheck, aiohttp"], work, 3)
     return t, "(checks nothing)", ""
 
 
 def lychee(work: Path) -> tuple[float, str, str]:
     cmd = [str(BIN / "lychee"), "--no-progress", "--host-concurrency", "64", "--host-request-interval", "0ms"]
-    t, out = timed([*cmd, "--max-concurrency", "64", "log/links.md"], work)
+    t, out = timed([*cmd, "--max-concurrency", "64", "log/links.md"], work, 3)
     errors = re.search(r"(\d+) Errors", out)
     inner = re.search(r"in (?:(\d+)s )?(\d+)ms", out)
     seconds = int(inner[1] or 0) + int(inner[2]) / 1000 if inner else None
@@ -96,7 +81,7 @@ def lychee(work: Path) -> tuple[float, str, str]:
 def linkcheckmd(work: Path) -> tuple[float, str, str]:
     exe = BIN / "linkcheckMarkdown"
     cmd = [str(exe), "log"] if exe.exists() else [sys.executable, "-m", "linkcheckmd", "log"]
-    t, out = timed(cmd, work)
+    t, out = timed(cmd, work, 3)
     found = len(re.findall(r"404|Not Found", out))
     return t, f"{found} errors (checked none: its URL regex rejects a port)", ""
 

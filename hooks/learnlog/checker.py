@@ -26,10 +26,7 @@ def check_text(shown: str, rel_path: str, text: str, config: Config, today: date
     return run_rules(ctx)
 
 
-def check_file(
-    path: Path, root: Path, config: Config, today: date, reader: SafeReader | None = None
-) -> list[Diagnostic]:
-    reader = reader or SafeReader(root, config.max_file_bytes)
+def check_file(path: Path, reader: SafeReader, config: Config, today: date) -> list[Diagnostic]:
     raw = reader.read(path)
     if isinstance(raw, Diagnostic):
         return [raw]
@@ -50,5 +47,5 @@ def check_paths(paths: Iterable[Path], root: Path, config: Config, today: date) 
     found: list[Diagnostic] = []
     reader = SafeReader(root, config.max_file_bytes)
     for path in expand_paths(list(paths), root, config):
-        found.extend(check_file(path, root, config, today, reader))
+        found.extend(check_file(path, reader, config, today))
     return found

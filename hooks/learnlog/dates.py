@@ -27,6 +27,7 @@ FULL_MONTHS = (
 )
 _MDY_RE = re.compile(r"(?P<month>[A-Za-z]+)\.? +(?P<day>\d{1,2}), *(?P<year>\d{4})")
 _ISO_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+DATE_TARGET_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<fragment>#.*)?$")
 ENTRY_NAME_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\.md")
 ISO_WEEK_RE = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
 
@@ -98,3 +99,12 @@ def resolve_day(spec: str, today: date) -> date:
         return date.fromisoformat(spec)
     except ValueError:
         raise ValueError(f"{spec!r} is not 'today', 'yesterday' or a date like 2024-09-09") from None
+
+
+def date_link_path(target: str, log_dir: str) -> str | None:
+    """``2024-09-10[#x]`` -> ``log/2024/2024-09-10.md[#x]`` (repo-relative), else None."""
+    match = DATE_TARGET_RE.match(target)
+    if not match:
+        return None
+    day = match["date"]
+    return f"{log_dir}/{day[:4]}/{day}.md" + (match["fragment"] or "")

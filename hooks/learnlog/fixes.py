@@ -283,7 +283,7 @@ def rewrite_date_links(text: str, doc: Document, rel_path: str, log_dir: str) ->
     """``[x](2024-09-10#a)`` becomes ``[x](../2024/2024-09-10.md#a)`` so GitHub follows it."""
     import posixpath
 
-    from learnlog.links import date_link_path
+    from learnlog.dates import date_link_path
 
     edits = []
     for source in doc.links:

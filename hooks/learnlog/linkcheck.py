@@ -11,7 +11,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
 
 from learnlog.config import Config
@@ -19,8 +19,7 @@ from learnlog.diagnostics import Diagnostic, Severity, filter_diagnostics, forma
 from learnlog.linkfacts import FactsCache
 from learnlog.links import RepoView, check_internal_link, is_external, is_web, markdown_files
 from learnlog.models import LinkKind
-from learnlog.parsing import parse_document
-from learnlog.textfiles import SafeReader, decode_text, expand_paths
+from learnlog.textfiles import SafeReader, expand_paths
 
 
 def _excluded(target: str, patterns: list[re.Pattern[str]]) -> bool:
@@ -36,23 +35,17 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
     else:
         files = markdown_files(root, options.files)
     facts_cache = FactsCache(None if args.no_cache else root / options.facts_cache_path)
-    view = RepoView(root, config.log_dir, facts_cache, config.max_file_bytes)
+    view = RepoView(root, reader, config.log_dir, facts_cache)
     found: list[Diagnostic] = []
     web: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     total = excluded = 0
     other_schemes: Counter[str] = Counter()
     for rel in files:
-        raw = reader.read(root / rel)
-        if isinstance(raw, Diagnostic):
-            found.append(raw)
+        facts = view.facts(rel)
+        if isinstance(facts, list):
+            found.extend(facts)
             continue
-        text, problems = decode_text(raw)
-        if text is None:
-            found.extend(problems)
-            continue
-        facts = facts_cache.facts(raw.data, partial(parse_document, text))
-        view.remember(rel, facts)
-        shown = raw.shown
+        shown = reader.shown(root / rel)
         for link in facts.links:
             total += 1
             if link.kind is LinkKind.REFERENCE:
@@ -75,9 +68,7 @@ def run_links(args: argparse.Namespace, root: Path, config: Config) -> int:
                 continue
             problem = check_internal_link(link, rel, view)
             if problem is not None:
-                found.append(
-                    Diagnostic(shown, problem.line, problem.col, problem.code, problem.message, problem.severity)
-                )
+                found.append(replace(problem, path=shown))
     _save_cache(facts_cache.save, options.facts_cache_path)
     cached = 0
     web_seconds = 0.0

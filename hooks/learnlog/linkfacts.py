@@ -86,8 +86,7 @@ class FactsCache:
         self.fingerprint = parser_fingerprint() if path is not None else ""
         self._stored: dict[str, dict[str, Any]] = {}
         self._used: dict[str, dict[str, Any]] = {}
-        self.hits = 0
-        self.misses = 0
+        self._parsed_any = False
         if path is not None and path.is_file():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -104,19 +103,18 @@ class FactsCache:
             try:
                 facts = FileFacts.from_json(stored)
             except (KeyError, TypeError, ValueError):
-                stored = None
+                pass  # damaged entry: parse again
             else:
-                self.hits += 1
                 self._used[key] = stored
                 return facts
-        self.misses += 1
+        self._parsed_any = True
         facts = FileFacts.of(parse())
         self._used[key] = facts.to_json()
         return facts
 
     def save(self) -> None:
         """Write the facts used in this run (so the file does not grow with every edit)."""
-        if self.path is None or (self.misses == 0 and len(self._used) == len(self._stored)):
+        if self.path is None or (not self._parsed_any and len(self._used) == len(self._stored)):
             return
         from learnlog.textfiles import write_cache
 

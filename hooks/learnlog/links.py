@@ -18,17 +18,18 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from learnlog.dates import date_link_path
 from learnlog.diagnostics import Diagnostic, Severity
 from learnlog.linkfacts import FactsCache, FileFacts
 from learnlog.models import Link
-from learnlog.parsing import Document, parse_document
-from learnlog.textfiles import SafeReader
+from learnlog.parsing import parse_document
+from learnlog.textfiles import SafeReader, decode_text
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-DATE_TARGET_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<fragment>#.*)?$")
 _LINE_ANCHOR_RE = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
 _ALWAYS_VALID_FRAGMENTS = frozenset({"", "top"})
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -43,26 +44,18 @@ def is_web(target: str) -> bool:
     return target.lower().startswith(("http://", "https://"))
 
 
-def date_link_path(target: str, log_dir: str) -> str | None:
-    """``2024-09-10[#x]`` -> ``log/2024/2024-09-10.md[#x]`` (repo-relative), else None."""
-    match = DATE_TARGET_RE.match(target)
-    if not match:
-        return None
-    day = match["date"]
-    return f"{log_dir}/{day[:4]}/{day}.md" + (match["fragment"] or "")
-
-
 @dataclass
 class RepoView:
-    """Cached view of the repository's files, listings and the anchors of its Markdown."""
+    """Cached view of the repository's files, listings and the links and anchors of its
+    Markdown. Every Markdown file, checked or only linked to, is read once, through
+    ``reader`` (regular, inside the repository, small enough) and the facts cache."""
 
     root: Path
+    reader: SafeReader
     log_dir: str = "log"
     facts_cache: FactsCache = field(default_factory=lambda: FactsCache(None))
-    max_file_bytes: int = 1_000_000
     _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
-    _anchors: dict[str, tuple[frozenset[str], frozenset[str]] | None] = field(default_factory=dict)
-    _reader: SafeReader | None = None
+    _facts: dict[str, FileFacts | list[Diagnostic]] = field(default_factory=dict)
 
     def _listing(self, rel_dir: str) -> dict[str, str] | None:
         """Names in a folder, keyed by their case-folded form (None if not a folder)."""
@@ -94,29 +87,25 @@ class RepoView:
                 return "missing", None
         return status, "/".join(actual)
 
-    def remember(self, rel_path: str, facts: FileFacts) -> None:
-        """Anchors of a file the caller has already read (so it is not read again)."""
-        self._anchors[rel_path] = (facts.headings, facts.explicit)
+    def facts(self, rel_path: str) -> FileFacts | list[Diagnostic]:
+        """A Markdown file's links and anchors, or why it cannot be read."""
+        if rel_path not in self._facts:
+            raw = self.reader.read(self.root / rel_path)
+            if isinstance(raw, Diagnostic):
+                self._facts[rel_path] = [raw]
+            else:
+                text, problems = decode_text(raw)
+                if text is None:
+                    self._facts[rel_path] = problems
+                else:
+                    self._facts[rel_path] = self.facts_cache.facts(raw.data, partial(parse_document, text))
+        return self._facts[rel_path]
 
     def anchors(self, rel_path: str) -> tuple[frozenset[str], frozenset[str]] | None:
-        """Heading anchors and explicit ``id``/``name`` anchors of a Markdown file."""
-        if rel_path not in self._anchors:
-            # the same safety as the files checked: a symlink out of the repository or a huge
-            # file is not read (its anchors are unknown, so links into it are not judged)
-            if self._reader is None:
-                self._reader = SafeReader(self.root, self.max_file_bytes)
-            raw = self._reader.read(self.root / rel_path)
-            if isinstance(raw, Diagnostic):
-                self._anchors[rel_path] = None
-                return None
-            data = raw.data
-
-            def parse() -> Document:
-                text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-                return parse_document(text.replace("\r\n", "\n").replace("\r", "\n"))
-
-            self.remember(rel_path, self.facts_cache.facts(data, parse))
-        return self._anchors[rel_path]
+        """Heading and explicit ``id``/``name`` anchors; None for a file that cannot be read
+        (a symlink out of the repository, a huge file: links into it are not judged)."""
+        facts = self.facts(rel_path)
+        return None if isinstance(facts, list) else (facts.headings, facts.explicit)
 
 
 def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozenset[str]) -> tuple[str, Severity] | None:

@@ -111,18 +111,25 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-class _DestinationRecorder:
-    """Stands in for ``md.helpers`` so the link and image rules' own destination parses are
-    recorded: ``(start, end)`` in the inline source, ``<>`` excluded. Parsing them a second
-    time to find where a destination sits would cost as much as the rule itself."""
+class _LinkPartsRecorder:
+    """Stands in for ``md.helpers`` so the link and image rules' own parses of a label and a
+    destination are recorded (``(start, end)`` in the inline source; a label's end is its
+    ``]``, a destination's ``<>`` are excluded). Parsing them a second time to find where
+    they sit would cost as much as the rules themselves."""
 
     def __init__(self) -> None:
         from markdown_it import helpers
 
-        self.parseLinkLabel = helpers.parseLinkLabel
         self.parseLinkTitle = helpers.parseLinkTitle
+        self._parse_label = helpers.parseLinkLabel
         self._parse_destination = helpers.parseLinkDestination
+        self.labels: list[tuple[int, int]] = []
         self.spans: list[tuple[int, int]] = []
+
+    def parseLinkLabel(self, state: StateInline, start: int, disableNested: bool = False) -> int:
+        end: int = self._parse_label(state, start, disableNested)
+        self.labels.append((start, end))
+        return end
 
     def parseLinkDestination(self, text: str, start: int, maximum: int) -> Any:
         result = self._parse_destination(text, start, maximum)
@@ -131,30 +138,34 @@ class _DestinationRecorder:
             self.spans.append((start + angled, result.pos - angled))
         return result
 
+    def clear(self) -> None:
+        self.labels.clear()
+        self.spans.clear()
 
-def _wrap_inline_rule(name: str, rule: Callable[..., bool], recorder: _DestinationRecorder) -> Callable[..., bool]:
-    from markdown_it.helpers import parseLinkLabel
+
+def _wrap_inline_rule(name: str, rule: Callable[..., bool], recorder: _LinkPartsRecorder) -> Callable[..., bool]:
+    label_offset = {"link": 1, "image": 2}.get(name)
 
     def recording_rule(state: StateInline, silent: bool) -> bool:
         start = state.pos
         count = len(state.tokens)
-        label_end = -1
-        recorded = len(recorder.spans)
-        if name in ("link", "image") and not silent:
-            offset = 2 if name == "image" else 1
-            if state.src.startswith("!" * (offset - 1) + "[", start):
-                label_end = parseLinkLabel(state, start + offset - 1, name == "link")
+        labels, spans_before = len(recorder.labels), len(recorder.spans)
         ok = rule(state, silent)
+        label_end = -1
+        destination = None
+        if ok and not silent and label_offset is not None:
+            # the rule's own label starts right after its ``[`` (nested labels start later);
+            # its destination is the first one parsed after that label ends (a nested image
+            # sits inside the label)
+            label_start = start + label_offset - 1
+            label_end = next((e for s, e in recorder.labels[labels:] if s == label_start), -1)
+            if label_end > 0:
+                destination = next((span for span in recorder.spans[spans_before:] if span[0] > label_end), None)
+        del recorder.labels[labels:]
+        del recorder.spans[spans_before:]
         if not ok or silent:
-            del recorder.spans[recorded:]
             return ok
         end = state.pos
-        destination = None
-        if label_end > 0:
-            # the rule's own destination is the first one parsed after its label: the label's
-            # nested images (parsed silently before it, or as tokens after it) sit inside it
-            destination = next((span for span in recorder.spans[recorded:] if span[0] > label_end), None)
-        del recorder.spans[recorded:]
         if name == "linkify":
             new = state.tokens[count:]
             opens = [k for k, t in enumerate(new) if t.type == "link_open"]
@@ -185,7 +196,7 @@ def markdown_parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"linkify": True}).enable(["table", "strikethrough", "linkify"])
     md.use(front_matter_plugin)
-    recorder = _DestinationRecorder()
+    recorder = _LinkPartsRecorder()
     md.helpers = recorder  # type: ignore[assignment]
     md.normalizeLink = _normalize_link_quickly(md.normalizeLink)  # type: ignore[method-assign,assignment]
     for rule in list(md.inline.ruler.__rules__):
@@ -212,7 +223,7 @@ def _inline_with_spans(state: StateCore) -> None:
             if token.children is None:
                 token.children = []
             state.env["_spans"] = []
-            state.md.helpers.spans.clear()
+            state.md.helpers.clear()
             state.md.inline.parse(token.content, state.md, state.env, token.children)
             token.meta["spans"] = state.env.pop("_spans")
 

@@ -67,9 +67,13 @@ class SafeReader:
         self.cwd = Path.cwd().resolve()
         self.max_bytes = max_bytes
         self._folders: dict[str, str] = {}
+        self._shown: dict[Path, str] = {}
 
     def shown(self, path: Path) -> str:
-        return display_path(path, self.cwd)
+        """How a path is printed (computed once per path: reading and reporting both ask)."""
+        if path not in self._shown:
+            self._shown[path] = display_path(path, self.cwd)
+        return self._shown[path]
 
     def _real_path(self, absolute: Path) -> tuple[Path, os.stat_result]:
         """The file's real path and its ``stat``; raises as ``Path.resolve(strict=True)``."""

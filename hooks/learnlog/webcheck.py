@@ -103,7 +103,7 @@ class PrivateAddressError(OSError):
 
 def private_reason(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-        if host.strip("[]") == str(address):
+        if host == str(address):
             return f"{address} is a private or loopback address"
         return f"{host} resolves to {address}, a private or loopback address"
     return None
@@ -161,7 +161,7 @@ class Checker:
         if self.config.allow_private:
             return None
         try:
-            address = ipaddress.ip_address(host.strip("[]"))
+            address = ipaddress.ip_address(host)  # urlsplit's hostname has no [brackets]
         except ValueError:
             return None
         return private_reason(host, address)

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import git
 import pytest
 
 from learnlog.cli import run
-
-DATA = Path(__file__).parent / "data"
-SEED = DATA / "seed" / "Daily-Learning-Log.md"
-TODAY = "2026-11-26"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-CliRunner = Callable[..., Result]
+from tests.helpers import TODAY, CliRunner, Result
 
 
 @pytest.fixture(autouse=True)
@@ -60,17 +45,3 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
         return Result(code, captured.out, captured.err)
 
     return invoke
-
-
-def write(root: Path, rel: str, text: str | bytes) -> Path:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_bytes(text.encode("utf-8"))
-    return path
-
-
-def root_of(repository: git.Repo) -> Path:
-    return Path(repository.working_tree_dir or os.getcwd())

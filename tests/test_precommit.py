@@ -9,8 +9,8 @@ from pathlib import Path
 import git
 import pytest
 
-from .conftest import root_of, write
-from .hookrepo import snapshot_hook_repo
+from tests.helpers import root_of, write
+from tests.hookrepo import snapshot_hook_repo
 
 pytestmark = pytest.mark.slow
 

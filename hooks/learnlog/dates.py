@@ -108,3 +108,25 @@ def date_link_path(target: str, log_dir: str) -> str | None:
         return None
     day = match["date"]
     return f"{log_dir}/{day[:4]}/{day}.md" + (match["fragment"] or "")
+
+
+@dataclass(frozen=True)
+class DateHeading:
+    """What an entry's H1 says: its date text (or None), and its title after a colon."""
+
+    parsed: DateParse | None
+    date_text: str
+    title: str | None
+    has_colon: bool
+
+
+def read_date_heading(text: str, style: str) -> DateHeading:
+    found = match_date_prefix(text, style)
+    if found is None:
+        return DateHeading(None, text, None, False)
+    parsed, used = found
+    stripped = text[used:].strip()
+    if stripped.startswith(":"):
+        title = stripped[1:].strip()
+        return DateHeading(parsed, text[:used], title or None, True)
+    return DateHeading(parsed, text[:used], stripped or None, False)

@@ -1,16 +1,38 @@
-"""One diagnostic type for every check, so every command prints and filters problems alike."""
+"""One diagnostic type for every check, and one way to select, print and count them.
+
+Every command reports through :func:`report`, so ``--select``/``--ignore``, the output formats
+and the exit status mean the same everywhere.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from enum import Enum
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from typing import TextIO
+
+from learnlog.codes import CODES, PREFIXES, Severity, is_known_pattern
 
 
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
+class ExitCode(IntEnum):
+    """pre-commit's convention: 0 clean, 1 problems found or files changed, 2 usage error."""
+
+    OK = 0
+    PROBLEMS = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+class UsageError(Exception):
+    """Something the person must change in how they called learnlog (exit 2)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -22,18 +44,31 @@ class Diagnostic:
     col: int
     code: str
     message: str
-    severity: Severity = Severity.ERROR
-    fixable: bool = False
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
 
     def render(self) -> str:
         note = "" if self.severity is Severity.ERROR else " (warning)"
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{note}"
 
     def render_github(self) -> str:
-        kind = "error" if self.severity is Severity.ERROR else "warning"
+        kind = self.severity.value
         message = _github_escape(f"{self.code} {self.message}")
         file = _github_escape(self.path, prop=True)
         return f"::{kind} file={file},line={self.line},col={self.col},title={self.code}::{message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "message": self.message,
+            "severity": self.severity.value,
+            "fixable": CODES[self.code].fixable,
+        }
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
@@ -45,31 +80,43 @@ def _github_escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
-def code_matches(code: str, patterns: Iterable[str]) -> bool:
-    """True when ``code`` is named by any pattern: a full code (``LL104``) or a prefix
-    (``LL1``, ``LL2``, ``ALL``)."""
-    return any(p == "ALL" or code.startswith(p) for p in patterns)
+def parse_patterns(values: Iterable[str], where: str) -> tuple[str, ...]:
+    """Upper-cased select/ignore patterns; an unknown code is a usage error, never a silent no-op."""
+    patterns = tuple(v.strip().upper() for v in values if v.strip())
+    unknown = [p for p in patterns if not is_known_pattern(p)]
+    if unknown:
+        raise UsageError(
+            f"{where}: unknown code {', '.join(unknown)} (use a code like LL104 or a prefix: {', '.join(PREFIXES)};"
+            " 'learnlog rules' lists every code)"
+        )
+    return patterns
 
 
-def filter_diagnostics(
-    diagnostics: Iterable[Diagnostic], select: Sequence[str], ignore: Sequence[str]
-) -> list[Diagnostic]:
-    """Keep the diagnostics selected and not ignored; the more specific pattern wins, ignore on a tie."""
-    kept = []
-    for diag in diagnostics:
-        sel = max((len(p) for p in select if code_matches(diag.code, [p])), default=-1)
-        ign = max((len(p) for p in ignore if code_matches(diag.code, [p])), default=-1)
-        if sel >= 0 and sel > ign:
-            kept.append(diag)
-    return kept
+def _specificity(code: str, patterns: Sequence[str]) -> int:
+    return max((0 if p == "ALL" else len(p) for p in patterns if p == "ALL" or code.startswith(p)), default=-1)
 
 
-def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+@dataclass(frozen=True)
+class Selection:
+    """Which codes are reported: the longest matching pattern wins, ignore wins a tie (flake8's
+    decision engine)."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str) -> bool:
+        selected = _specificity(code, self.select)
+        return selected >= 0 and selected > _specificity(code, self.ignore)
+
+    def apply(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        return [d for d in diagnostics if self.wants(d.code)]
+
+
+def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: OutputFormat) -> str:
     """Render diagnostics as ``text`` lines, ``github`` annotations or a ``json`` array."""
-    if fmt == "json":
-        rows = [{**asdict(d), "severity": d.severity.value} for d in diagnostics]
-        return json.dumps(rows, indent=2, ensure_ascii=False)
-    if fmt == "github":
+    if fmt is OutputFormat.JSON:
+        return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False)
+    if fmt is OutputFormat.GITHUB:
         return "\n".join(d.render_github() for d in diagnostics)
     return "\n".join(d.render() for d in diagnostics)
 
@@ -78,39 +125,33 @@ def has_failures(diagnostics: Iterable[Diagnostic], *, strict: bool) -> bool:
     return any(strict or d.severity is Severity.ERROR for d in diagnostics)
 
 
-# Every stable code, with the one-line summary shown by ``learnlog rules`` and in docs/rules.md.
-CODES: dict[str, str] = {
-    "LL100": "file is not at log/YYYY/YYYY-MM-DD.md",
-    "LL101": "no H1 date heading at the top of the entry",
-    "LL102": "more than one H1",
-    "LL103": "heading date unparseable or impossible",
-    "LL104": "heading date differs from the file name",
-    "LL105": "entry dated in the future",
-    "LL106": "empty title after the colon",
-    "LL107": "entry has no content",
-    "LL108": "heading levels skip",
-    "LL109": "duplicate topic title in one entry",
-    "LL110": "invalid front matter",
-    "LL111": "tag not in the configured vocabulary",
-    "LL112": "empty file",
-    "LL190": "not a readable file inside the repository",
-    "LL191": "file too large",
-    "LL192": "binary file",
-    "LL201": "link target does not exist",
-    "LL202": "link anchor does not exist",
-    "LL203": "link target differs in case",
-    "LL204": "link leaves the repository",
-    "LL205": "external link broken",
-    "LL206": "external link permanently redirected",
-    "LL207": "redirect loop or too many redirects",
-    "LL208": "external link timed out or refused the connection",
-    "LL209": "external link to a private or loopback address refused",
-    "LL210": "external link answered with a status accepted as a warning",
-    "LL211": "date link to a day with no entry",
-    "LL301": "file is not UTF-8",
-    "LL302": "mojibake (text decoded with the wrong codec)",
-    "LL303": "UTF-8 byte-order mark",
-    "LL304": "CRLF or mixed line endings",
-    "LL305": "stray control character or NUL",
-    "LL306": "U+FFFD replacement character (original bytes lost)",
-}
+def count_line(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    return f"{errors} error(s), {len(diagnostics) - errors} warning(s)"
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a command's diagnostics are shown and judged."""
+
+    selection: Selection = Selection()
+    fmt: OutputFormat = OutputFormat.TEXT
+    strict: bool = False
+
+
+def report(
+    diagnostics: Iterable[Diagnostic],
+    options: ReportOptions,
+    *,
+    summary: str = "",
+    out: TextIO | None = None,
+) -> ExitCode:
+    """Select, sort and print diagnostics (stdout) and the summary line (stderr); the exit code
+    says whether any selected diagnostic fails the run."""
+    shown = sorted(options.selection.apply(diagnostics))
+    stream = out or sys.stdout
+    if options.fmt is OutputFormat.JSON or shown:
+        print(format_diagnostics(shown, options.fmt), file=stream)
+    if summary:
+        print(summary.replace("{counts}", count_line(shown)), file=sys.stderr)
+    return ExitCode.PROBLEMS if has_failures(shown, strict=options.strict) else ExitCode.OK

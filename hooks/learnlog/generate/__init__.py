@@ -1,0 +1,1 @@
+"""Generated files: the README table of contents and the weekly summaries, from the log alone."""

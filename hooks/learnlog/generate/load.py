@@ -1,0 +1,57 @@
+"""Read the whole log into a :class:`~learnlog.model.Log` for the generators, through the
+check itself: an entry is in the table of contents, the summaries and the feed exactly when
+``learnlog check`` accepts it, and every file left out is named."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from learnlog.check.engine import FileResult, check_files
+from learnlog.check.validate import build_topics
+from learnlog.codes import Severity
+from learnlog.files import SafeReader, log_files
+from learnlog.layout import FileKind
+from learnlog.model import Backlog, Entry, Log
+from learnlog.project import Project
+
+
+@dataclass
+class LoadedLog:
+    log: Log
+    skipped: list[FileResult] = field(default_factory=list)
+
+
+def _backlog(result: FileResult) -> Backlog | None:
+    doc = result.doc
+    if doc is None:
+        return None
+    return Backlog(
+        path=result.rel_path, topics=build_topics(doc), tasks=tuple(doc.tasks), links=tuple(s.link for s in doc.links)
+    )
+
+
+def load_log(project: Project) -> LoadedLog:
+    config = project.config
+    reader = SafeReader(project.root, config.max_file_bytes)
+    entries: dict[object, Entry] = {}
+    backlog: Backlog | None = None
+    skipped: list[FileResult] = []
+    for result in check_files(log_files(project.root, config), reader, config, project.today):
+        if result.kind is FileKind.BACKLOG:
+            backlog = _backlog(result)
+        elif result.kind is FileKind.ENTRY:
+            failed = any(d.severity is Severity.ERROR for d in result.diagnostics)
+            if result.entry is None or failed:
+                skipped.append(result)
+            else:
+                entries[result.entry.date] = result.entry
+    return LoadedLog(Log(entries=entries, backlog=backlog), skipped)
+
+
+def report_skipped(loaded: LoadedLog) -> None:
+    """Say which entries were left out and why, so a generated file never silently lacks a day."""
+    for result in loaded.skipped:
+        first = next((d for d in result.diagnostics if d.severity is Severity.ERROR), None)
+        why = f"{first.code} {first.message}" if first else "no date heading"
+        print(f"{result.shown}: left out: {why} (see 'learnlog check')", file=sys.stderr)

@@ -1,0 +1,54 @@
+"""``learnlog summary``: write the weekly summaries (``--check``: only say which are stale)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from learnlog.diagnostics import ExitCode, UsageError
+from learnlog.files import write_atomic
+from learnlog.generate.gitdates import read_history
+from learnlog.generate.load import load_log, report_skipped
+from learnlog.generate.weekly import default_weeks, parse_week, render_summary, week_name, weeks_of
+from learnlog.project import load_project
+
+
+@dataclass(frozen=True)
+class Options:
+    week: str | None = None
+    all: bool = False
+    check: bool = False
+
+
+def run(options: Options) -> int:
+    project = load_project()
+    root, config = project.root, project.config
+    loaded = load_log(project)
+    report_skipped(loaded)
+    log = loaded.log
+    try:
+        weeks = [parse_week(options.week)] if options.week else []
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if not options.week:
+        weeks = weeks_of(list(log.entries)) if options.all else default_weeks(project.today)
+    history = read_history(root, config.log_dir + "/")
+    if not history.available:
+        print(f"note: {history.reason}; using the dates in file names", file=sys.stderr)
+    stale = 0
+    for year, number in weeks:
+        path = root / config.weekly_dir / f"{week_name(year, number)}.md"
+        rel = path.relative_to(root).as_posix()
+        text = render_summary(log, year, number, history, config.date_style, config.weekly_dir)
+        old = path.read_text(encoding="utf-8") if path.is_file() else None
+        if old == text:
+            continue
+        stale += 1
+        if options.check:
+            print(f"{rel}: stale (run 'learnlog summary')", file=sys.stderr)
+        else:
+            write_atomic(path, text.encode("utf-8"))
+            print(f"wrote {rel}")
+    if not stale:
+        print(f"{len(weeks)} weekly summar{'y is' if len(weeks) == 1 else 'ies are'} up to date", file=sys.stderr)
+    return ExitCode.PROBLEMS if options.check and stale else ExitCode.OK

@@ -1,0 +1,145 @@
+"""Weekly summaries: ``log/weekly/YYYY-Www.md``, one per ISO week, generated, never edited.
+
+Pure: each section is a small renderer over the week's entries and the git history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from learnlog.dates import ISO_WEEK_RE, format_date
+from learnlog.generate.gitdates import History
+from learnlog.generate.render import escape_markdown, format_markdown, shift, streak_ending
+from learnlog.layout import GENERATED_MARKER
+from learnlog.model import Entry, Log
+
+
+def parse_week(spec: str) -> tuple[int, int]:
+    match = ISO_WEEK_RE.fullmatch(spec)
+    if not match:
+        raise ValueError(f"{spec!r} is not an ISO week like 2024-W37")
+    year, week = int(match["year"]), int(match["week"])
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ValueError(f"{spec!r}: {year} has no week {week}") from None
+    return year, week
+
+
+def week_name(year: int, week: int) -> str:
+    return f"{year:04d}-W{week:02d}"
+
+
+@dataclass(frozen=True)
+class Week:
+    """One ISO week of the log, and how its files link back up to the entries."""
+
+    year: int
+    number: int
+    monday: date
+    sunday: date
+    days: list[Entry]
+    up: str
+    style: str
+
+    @classmethod
+    def of(cls, log: Log, year: int, number: int, style: str, weekly_dir: str) -> Week:
+        monday = date.fromisocalendar(year, number, 1)
+        sunday = shift(monday, 6) or date.max
+        days = [e for e in log.sorted_entries() if monday <= e.date <= sunday]
+        return cls(year, number, monday, sunday, days, "../" * len(PurePosixPath(weekly_dir).parts), style)
+
+    def day(self, entry: Entry) -> str:
+        return format_date(entry.date, self.style)
+
+
+def _entries(week: Week) -> list[str]:
+    lines = ["## Entries", ""]
+    for entry in week.days:
+        title = escape_markdown(entry.display_title)
+        lines.append(f"- [{week.day(entry)}]({week.up}{entry.path})" + (f": {title}" if title else ""))
+        lines += [
+            f"  - [{escape_markdown(t.title)}]({week.up}{entry.path}#{t.anchor})" for t in entry.topics if t.level == 2
+        ]
+    return lines if week.days else [*lines, "No entries this week."]
+
+
+def _resources(week: Week) -> list[str]:
+    lines = ["## Resources", ""]
+    seen: set[str] = set()
+    for link in (link for entry in week.days for link in entry.links):
+        if link.target.startswith(("http://", "https://")) and link.target not in seen:
+            seen.add(link.target)
+            text = escape_markdown(link.text) if link.text and link.text != link.target else link.target
+            lines.append(f"- [{text}]({link.target})" if text != link.target else f"- <{link.target}>")
+    return lines if seen else [*lines, "No external resources this week."]
+
+
+def _tasks(week: Week, log: Log) -> list[str]:
+    lines = ["## Tasks", ""]
+    for done, box in ((False, "[ ]"), (True, "[x]")):
+        lines += [
+            f"- {box} {escape_markdown(t.text)} ({week.day(e)})" for e in week.days for t in e.tasks if t.done == done
+        ]
+    if len(lines) == 2:
+        lines.append("No tasks this week.")
+    if log.backlog is not None:
+        backlog = log.backlog
+        items = [f"- {escape_markdown(t.text)}" for t in backlog.tasks if not t.done] or [
+            f"- [{escape_markdown(t.title)}]({week.up}{backlog.path}#{t.anchor})"
+            for t in backlog.topics
+            if t.level == 3
+        ]
+        lines += ["", "### Open backlog items", "", *(items or ["None."])]
+    return lines
+
+
+def _git_changes(week: Week, history: History, weekly_dir: str) -> list[str]:
+    lines = ["## Changes in git", ""]
+    if not history.available:
+        lines.append(
+            f"Git history unavailable ({history.reason}); entries are listed by the dates in their file names."
+        )
+        return lines + [f"- Logged: [{week.day(e)}]({week.up}{e.path})" for e in week.days]
+    def in_week(day: date) -> bool:
+        return week.monday <= day <= week.sunday
+
+    log_root = PurePosixPath(weekly_dir).parts[0]
+    added = sorted(p for p, d in history.created.items() if in_week(d) and p.startswith(log_root))
+    edited = sorted(p for p, ds in history.edits.items() if any(map(in_week, ds)) and p not in added)
+    added = [p for p in added if not p.startswith(weekly_dir)]
+    edited = [p for p in edited if not p.startswith(weekly_dir)]
+    lines += [f"- Added: [{p}]({week.up}{p})" for p in added]
+    lines += [f"- Edited: [{p}]({week.up}{p})" for p in edited]
+    if not added and not edited:
+        lines.append("No entries were added or edited in this week's commits.")
+    return lines
+
+
+def render_summary(log: Log, year: int, number: int, history: History, style: str, weekly_dir: str) -> str:
+    week = Week.of(log, year, number, style, weekly_dir)
+    streak = streak_ending(set(log.entries), week.sunday)
+    lines = [
+        GENERATED_MARKER,
+        "",
+        f"# Week {week_name(year, number)}: {format_date(week.monday, style)} – {format_date(week.sunday, style)}",
+        "",
+        f"- Days logged: {len(week.days)} of 7",
+        f"- Streak at week's end: {streak} days",
+        "",
+    ]
+    for section in (_entries(week), _resources(week), _tasks(week, log), _git_changes(week, history, weekly_dir)):
+        lines += [*section, ""]
+    return format_markdown("\n".join(lines))
+
+
+def weeks_of(days: list[date]) -> list[tuple[int, int]]:
+    return sorted({(d.isocalendar().year, d.isocalendar().week) for d in days})
+
+
+def default_weeks(today: date) -> list[tuple[int, int]]:
+    """The last complete ISO week and the current one."""
+    last = shift(today, -7)
+    return weeks_of([today] + ([last] if last else []))

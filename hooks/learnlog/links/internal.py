@@ -1,0 +1,162 @@
+"""Internal links (LL2xx, offline): files, folders and ``#anchors`` inside the repository.
+
+Links come from the parse (inline, reference definitions, images, autolinks, bare URLs, HTML
+``href``/``src``), never from a regex over raw text, so nothing in code is checked and nothing
+outside code is skipped. Targets are URL-decoded (mdformat percent-encodes spaces and non-ASCII),
+must exist with the exact case (GitHub is case-sensitive) and must stay inside the repository.
+Anchors follow GitHub's rules (:mod:`learnlog.anchors`) plus explicit ``id``/``name`` anchors.
+
+A bare ISO date (``[yesterday](2024-09-10)`` or ``2024-09-10#topic``) links to that day's entry:
+it is checked like a path to ``log/2024/2024-09-10.md`` and ``learnlog fix`` rewrites it to that
+relative path so it also works on GitHub.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from learnlog.dates import date_link_path
+from learnlog.diagnostics import Diagnostic
+from learnlog.files import SafeReader, decode_text
+from learnlog.layout import MARKDOWN_SUFFIXES
+from learnlog.links.collect import is_external
+from learnlog.links.facts import FactsCache, FileFacts
+from learnlog.markdown import parse_document
+from learnlog.model import Link
+
+_LINE_ANCHOR_RE = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
+_ALWAYS_VALID_FRAGMENTS = frozenset({"", "top"})
+
+
+@dataclass
+class RepoView:
+    """Cached view of the repository's files, listings and the links and anchors of its
+    Markdown. Every Markdown file, checked or only linked to, is read once, through
+    ``reader`` (regular, inside the repository, small enough) and the facts cache."""
+
+    root: Path
+    reader: SafeReader
+    log_dir: str = "log"
+    facts_cache: FactsCache = field(default_factory=lambda: FactsCache(None))
+    _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
+    _facts: dict[str, FileFacts | list[Diagnostic]] = field(default_factory=dict)
+
+    def _listing(self, rel_dir: str) -> dict[str, str] | None:
+        """Names in a folder, keyed by their case-folded form (None if not a folder)."""
+        if rel_dir not in self._listings:
+            try:
+                names = os.listdir(self.root / rel_dir) if rel_dir else os.listdir(self.root)
+                self._listings[rel_dir] = {n.casefold(): n for n in names} | {n: n for n in names}
+            except (NotADirectoryError, FileNotFoundError, PermissionError):
+                self._listings[rel_dir] = None
+        return self._listings[rel_dir]
+
+    def lookup(self, rel_path: str) -> tuple[str, str | None]:
+        """``("ok"|"case"|"missing", actual_path)`` with exact, case-sensitive matching."""
+        if rel_path in ("", "."):
+            return "ok", ""
+        parts = PurePosixPath(rel_path).parts
+        actual: list[str] = []
+        status = "ok"
+        for part in parts:
+            listing = self._listing("/".join(actual))
+            if listing is None:
+                return "missing", None
+            if part in listing and listing[part] == part:
+                actual.append(part)
+            elif part.casefold() in listing:
+                actual.append(listing[part.casefold()])
+                status = "case"
+            else:
+                return "missing", None
+        return status, "/".join(actual)
+
+    def facts(self, rel_path: str) -> FileFacts | list[Diagnostic]:
+        """A Markdown file's links and anchors, or why it cannot be read."""
+        if rel_path not in self._facts:
+            raw = self.reader.read(self.root / rel_path)
+            if isinstance(raw, Diagnostic):
+                self._facts[rel_path] = [raw]
+            else:
+                text, problems = decode_text(raw)
+                if text is None:
+                    self._facts[rel_path] = problems
+                else:
+                    self._facts[rel_path] = self.facts_cache.facts(raw.data, partial(parse_document, text))
+        return self._facts[rel_path]
+
+    def anchors(self, rel_path: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """Heading and explicit ``id``/``name`` anchors; None for a file that cannot be read
+        (a symlink out of the repository, a huge file: links into it are not judged)."""
+        facts = self.facts(rel_path)
+        return None if isinstance(facts, list) else (facts.headings, facts.explicit)
+
+
+def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozenset[str]) -> tuple[str, str] | None:
+    """(code, message) for a fragment no anchor of the target has."""
+    if fragment in _ALWAYS_VALID_FRAGMENTS or fragment in headings or fragment in explicit:
+        return None
+    if fragment.startswith("user-content-") and fragment[len("user-content-") :] in headings | explicit:
+        return None
+    lowered = fragment.lower()
+    close = next((a for a in sorted(headings | explicit) if a.lower() == lowered), None)
+    if close is not None:
+        return "LL212", f"anchor '#{fragment}' only matches '#{close}' ignoring case"
+    near = sorted(a for a in headings if a.startswith(lowered[:4]))[:3] if lowered else []
+    hint = f" (did you mean {', '.join('#' + a for a in near)}?)" if near else ""
+    return "LL202", f"no heading or anchor '#{fragment}'{hint}"
+
+
+def check_internal_link(link: Link, source_rel: str, view: RepoView) -> Diagnostic | None:
+    """The problem with one internal link, or None. ``source_rel`` is repo-relative."""
+    target = link.target
+    if not target or is_external(target):
+        return None
+    dated = date_link_path(target, view.log_dir)
+    if dated is not None:
+        path_part, _, fragment = dated.partition("#")
+        absolute = path_part
+    else:
+        raw_path, _, fragment = target.partition("#")
+        raw_path = raw_path.split("?", 1)[0]
+        path_part = unquote(raw_path)
+        base = "" if path_part.startswith("/") else posixpath.dirname(source_rel)
+        absolute = posixpath.normpath(posixpath.join(base, path_part.lstrip("/"))) if path_part else source_rel
+    fragment = unquote(fragment)
+    if absolute == ".." or absolute.startswith("../") or posixpath.isabs(absolute):
+        return _diag(link, source_rel, "LL204", f"link to '{target}' leaves the repository")
+    status, actual = view.lookup(absolute)
+    if status == "missing":
+        code, what = ("LL211", "no entry for that day") if dated else ("LL201", "does not exist")
+        return _diag(link, source_rel, code, f"link target '{target}' {what}" + (f" ({absolute})" if dated else ""))
+    if status == "case":
+        return _diag(
+            link,
+            source_rel,
+            "LL203",
+            f"link target '{target}' differs in case from '{actual}' (GitHub is case-sensitive)",
+        )
+    if not fragment or actual is None:
+        return None
+    if actual.lower().endswith(MARKDOWN_SUFFIXES):
+        anchors = view.anchors(actual)
+        if anchors is None:
+            return None
+        problem = _fragment_problem(fragment, *anchors)
+        if problem:
+            code, message = problem
+            where = "" if actual == source_rel else f" in {actual}"
+            return _diag(link, source_rel, code, message + where)
+    elif (view.root / actual).is_file() and not _LINE_ANCHOR_RE.match(fragment):
+        return None
+    return None
+
+
+def _diag(link: Link, source_rel: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(source_rel, link.line, link.col, code, message)

@@ -96,6 +96,20 @@ def _tasks(week: Week, log: Log) -> list[str]:
     return lines
 
 
+def _changed_paths(week: Week, history: History, weekly_dir: str) -> tuple[list[str], list[str]]:
+    """Log files (not summaries) first committed, and edited, in the week."""
+
+    def in_week(day: date) -> bool:
+        return week.monday <= day <= week.sunday
+
+    def in_log(path: str) -> bool:
+        return path.startswith(PurePosixPath(weekly_dir).parts[0]) and not path.startswith(weekly_dir)
+
+    added = sorted(p for p, d in history.created.items() if in_week(d) and in_log(p))
+    edited = sorted(p for p, ds in history.edits.items() if any(map(in_week, ds)) and p not in added and in_log(p))
+    return added, edited
+
+
 def _git_changes(week: Week, history: History, weekly_dir: str) -> list[str]:
     lines = ["## Changes in git", ""]
     if not history.available:
@@ -103,14 +117,7 @@ def _git_changes(week: Week, history: History, weekly_dir: str) -> list[str]:
             f"Git history unavailable ({history.reason}); entries are listed by the dates in their file names."
         )
         return lines + [f"- Logged: [{week.day(e)}]({week.up}{e.path})" for e in week.days]
-    def in_week(day: date) -> bool:
-        return week.monday <= day <= week.sunday
-
-    log_root = PurePosixPath(weekly_dir).parts[0]
-    added = sorted(p for p, d in history.created.items() if in_week(d) and p.startswith(log_root))
-    edited = sorted(p for p, ds in history.edits.items() if any(map(in_week, ds)) and p not in added)
-    added = [p for p in added if not p.startswith(weekly_dir)]
-    edited = [p for p in edited if not p.startswith(weekly_dir)]
+    added, edited = _changed_paths(week, history, weekly_dir)
     lines += [f"- Added: [{p}]({week.up}{p})" for p in added]
     lines += [f"- Edited: [{p}]({week.up}{p})" for p in edited]
     if not added and not edited:

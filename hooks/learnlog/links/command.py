@@ -51,12 +51,25 @@ class _Run:
     web: WebUses
 
 
+def _special(link: Link) -> tuple[str, str] | None:
+    """Links that are wrong whatever they point at: empty, or into the author's own disk."""
+    if not link.target.strip() and link.kind in (LinkKind.INLINE, LinkKind.IMAGE, LinkKind.HTML):
+        return "LL215", f"link '{link.text}' has an empty destination" if link.text else "empty link destination"
+    if link.target.lower().startswith("file:"):
+        return "LL214", f"'{link.target}' is a file:// link, which works only on the author's disk"
+    return None
+
+
 def _judge(link: Link, rel: str, shown: str, view: RepoView, patterns: list[re.Pattern[str]], run: _Run) -> Outcome:
     """One link's outcome offline; web links are collected for later."""
     if link.kind is LinkKind.REFERENCE:
         # ``[text][label]`` takes its target from a definition, checked (and reported) once,
         # where the fix goes
         return Outcome(Status.OK)
+    special = _special(link)
+    if special is not None:
+        run.found.append(Diagnostic(shown, link.line, link.col, *special))
+        return Outcome(Status.BROKEN)
     if any(p.search(link.target) for p in patterns):
         return Outcome(Status.EXCLUDED)
     if is_web(link.target) or link.target.startswith("//"):

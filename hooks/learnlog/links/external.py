@@ -173,49 +173,53 @@ class UrlChecker:
             return UrlVerdict(url, Status.WARNED, "LL210", message)
         return UrlVerdict(url, Status.BROKEN, "LL205", f"HTTP {status}")
 
-    async def _request(
-        self, session: aiohttp.ClientSession, url: str, host: str
-    ) -> tuple[int | None, str | None, tuple[str, str] | None]:
-        """One URL, with retries: (status, Location, (code, message) of an error). A timeout is
-        retried once at most: a host that hangs would otherwise cost minutes."""
+    def _give_up(self, exc: BaseException, attempt: int) -> tuple[str, str] | None:
+        """The (code, message) that ends the tries after ``exc``, or None to try again."""
         import aiohttp
 
         config = self.config
+        if isinstance(exc, TimeoutError):
+            if attempt > min(config.retries, 1):
+                return "LL208", f"timed out after {config.total_timeout:g} s ({attempt} attempts)"
+            return None
+        if isinstance(exc, aiohttp.ClientConnectorError) and isinstance(exc.os_error, PrivateAddressError):
+            return "LL209", refusal(str(exc.os_error))
+        if attempt > config.retries:
+            return "LL208", f"connection failed: {str(exc) or type(exc).__name__} ({attempt} attempts)"
+        return None
+
+    def _backoff(self, attempt: int, retry_after: str | None = None) -> float:
+        wait = _retry_after(retry_after, self.config.max_retry_after)
+        return wait if wait is not None else self.config.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 4)
+
+    async def _request(
+        self, session: aiohttp.ClientSession, url: str, host: str
+    ) -> tuple[int | None, str | None, tuple[str, str] | None]:
+        """One URL, with retries: (status, Location, (code, message) of an error). HEAD first,
+        GET when HEAD is refused; a timeout is retried once at most (a host that hangs would
+        otherwise cost minutes)."""
+        import aiohttp
+
         method = "HEAD"
         attempt = 0
         while True:
             attempt += 1
-            wait: float | None = None
+            retry_after: str | None = None
             try:
                 async with self.global_limit, self._host_limit(host):
                     async with session.request(method, url, allow_redirects=False) as response:
-                        status = response.status
-                        location = response.headers.get("Location")
-                        retry_after = response.headers.get("Retry-After")
+                        status, headers = response.status, response.headers
                 if method == "HEAD" and status in HEAD_REFUSED:
-                    method = "GET"
-                    attempt -= 1
+                    method, attempt = "GET", attempt - 1
                     continue
-                if status in RETRY_STATUSES and attempt <= config.retries:
-                    wait = _retry_after(retry_after, config.max_retry_after)
-                    if wait is None:
-                        wait = config.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 4)
-                else:
-                    return status, location, None
-            except TimeoutError:
-                if attempt > min(config.retries, 1):
-                    timed_out = f"timed out after {config.total_timeout:g} s ({attempt} attempts)"
-                    return None, None, ("LL208", timed_out)
-            except aiohttp.ClientConnectorError as exc:
-                if isinstance(exc.os_error, PrivateAddressError):
-                    return None, None, ("LL209", refusal(str(exc.os_error)))
-                if attempt > config.retries:
-                    return None, None, ("LL208", f"connection failed: {exc} ({attempt} attempts)")
-            except (aiohttp.ClientError, OSError) as exc:
-                if attempt > config.retries:
-                    detail = str(exc) or type(exc).__name__
-                    return None, None, ("LL208", f"connection failed: {detail} ({attempt} attempts)")
-            await asyncio.sleep(wait if wait is not None else config.backoff * (2 ** (attempt - 1)))
+                if status not in RETRY_STATUSES or attempt > self.config.retries:
+                    return status, headers.get("Location"), None
+                retry_after = headers.get("Retry-After")
+            except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+                error = self._give_up(exc, attempt)
+                if error is not None:
+                    return None, None, error
+            await asyncio.sleep(self._backoff(attempt, retry_after))
 
 
 async def check_urls(

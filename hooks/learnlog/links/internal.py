@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -30,7 +29,6 @@ from learnlog.links.facts import FactsCache, FileFacts
 from learnlog.markdown import parse_document
 from learnlog.model import Link
 
-_LINE_ANCHOR_RE = re.compile(r"^L\d+(C\d+)?(-L\d+(C\d+)?)?$")
 _ALWAYS_VALID_FRAGMENTS = frozenset({"", "top"})
 
 
@@ -113,49 +111,51 @@ def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozens
     return "LL202", f"no heading or anchor '#{fragment}'{hint}"
 
 
+def resolve_target(target: str, source_rel: str, log_dir: str) -> tuple[str, str, bool]:
+    """(repo-relative path, decoded fragment, is a date link) of an internal link target."""
+    dated = date_link_path(target, log_dir)
+    if dated is not None:
+        path_part, _, fragment = dated.partition("#")
+        return path_part, unquote(fragment), True
+    raw_path, _, fragment = target.partition("#")
+    path_part = unquote(raw_path.split("?", 1)[0])
+    base = "" if path_part.startswith("/") else posixpath.dirname(source_rel)
+    absolute = posixpath.normpath(posixpath.join(base, path_part.lstrip("/"))) if path_part else source_rel
+    return absolute, unquote(fragment), False
+
+
+def _path_problem(target: str, absolute: str, dated: bool, view: RepoView) -> tuple[str, str] | str:
+    """(code, message) when the path part is wrong, else the path as it is on disk."""
+    if absolute == ".." or absolute.startswith("../") or posixpath.isabs(absolute):
+        return "LL204", f"link to '{target}' leaves the repository"
+    status, actual = view.lookup(absolute)
+    if status == "missing" or actual is None:
+        if dated:
+            return "LL211", f"link target '{target}' has no entry for that day ({absolute})"
+        return "LL201", f"link target '{target}' does not exist"
+    if status == "case":
+        return "LL203", f"link target '{target}' differs in case from '{actual}' (GitHub is case-sensitive)"
+    return actual
+
+
 def check_internal_link(link: Link, source_rel: str, view: RepoView) -> Diagnostic | None:
     """The problem with one internal link, or None. ``source_rel`` is repo-relative."""
     target = link.target
     if not target or is_external(target):
         return None
-    dated = date_link_path(target, view.log_dir)
-    if dated is not None:
-        path_part, _, fragment = dated.partition("#")
-        absolute = path_part
-    else:
-        raw_path, _, fragment = target.partition("#")
-        raw_path = raw_path.split("?", 1)[0]
-        path_part = unquote(raw_path)
-        base = "" if path_part.startswith("/") else posixpath.dirname(source_rel)
-        absolute = posixpath.normpath(posixpath.join(base, path_part.lstrip("/"))) if path_part else source_rel
-    fragment = unquote(fragment)
-    if absolute == ".." or absolute.startswith("../") or posixpath.isabs(absolute):
-        return _diag(link, source_rel, "LL204", f"link to '{target}' leaves the repository")
-    status, actual = view.lookup(absolute)
-    if status == "missing":
-        code, what = ("LL211", "no entry for that day") if dated else ("LL201", "does not exist")
-        return _diag(link, source_rel, code, f"link target '{target}' {what}" + (f" ({absolute})" if dated else ""))
-    if status == "case":
-        return _diag(
-            link,
-            source_rel,
-            "LL203",
-            f"link target '{target}' differs in case from '{actual}' (GitHub is case-sensitive)",
-        )
-    if not fragment or actual is None:
+    absolute, fragment, dated = resolve_target(target, source_rel, view.log_dir)
+    found = _path_problem(target, absolute, dated, view)
+    if isinstance(found, tuple):
+        return _diag(link, source_rel, *found)
+    if not fragment or not found.lower().endswith(MARKDOWN_SUFFIXES):
+        return None  # GitHub's #L10 line anchors and anchors into other files are not judged
+    anchors = view.anchors(found)
+    problem = _fragment_problem(fragment, *anchors) if anchors is not None else None
+    if problem is None:
         return None
-    if actual.lower().endswith(MARKDOWN_SUFFIXES):
-        anchors = view.anchors(actual)
-        if anchors is None:
-            return None
-        problem = _fragment_problem(fragment, *anchors)
-        if problem:
-            code, message = problem
-            where = "" if actual == source_rel else f" in {actual}"
-            return _diag(link, source_rel, code, message + where)
-    elif (view.root / actual).is_file() and not _LINE_ANCHOR_RE.match(fragment):
-        return None
-    return None
+    code, message = problem
+    where = "" if found == source_rel else f" in {found}"
+    return _diag(link, source_rel, code, message + where)
 
 
 def _diag(link: Link, source_rel: str, code: str, message: str) -> Diagnostic:

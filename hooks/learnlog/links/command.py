@@ -18,10 +18,12 @@ from learnlog.check.command import report_options
 from learnlog.diagnostics import Diagnostic, OutputFormat, count_line, report
 from learnlog.files import SafeReader, expand_paths
 from learnlog.links.collect import is_external, is_web, markdown_files
+from learnlog.links.external import check_urls, periodic_progress, terminal_progress
 from learnlog.links.facts import FactsCache
 from learnlog.links.internal import RepoView, check_internal_link
 from learnlog.links.outcome import Outcome, Statistics, Status
 from learnlog.links.report import summary_line, write_markdown_report
+from learnlog.links.urlcache import LinkCache
 from learnlog.model import Link, LinkKind
 from learnlog.project import Project, load_project
 
@@ -104,8 +106,6 @@ def _offline(files: list[str], view: RepoView, project: Project, options: Option
 
 
 def _progress(choice: str) -> Callable[[int, int], None]:
-    from learnlog.links.external import periodic_progress, terminal_progress
-
     if choice == "always" or (choice == "auto" and sys.stderr.isatty()):
         return terminal_progress()
     return periodic_progress()
@@ -114,9 +114,6 @@ def _progress(choice: str) -> Callable[[int, int], None]:
 def _external(run: _Run, project: Project, options: Options) -> tuple[int, float]:
     """Check the web URLs; returns (answered from cache, seconds on the web)."""
     import asyncio
-
-    from learnlog.links.external import check_urls
-    from learnlog.links.urlcache import LinkCache
 
     settings = project.config.links
     cache = LinkCache(None if options.no_cache else project.root / settings.cache_path, settings.cache_ttl_hours)

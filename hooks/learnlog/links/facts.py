@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from learnlog import __version__
 from learnlog.files import write_cache
 from learnlog.markdown import Document
 from learnlog.model import Link, LinkKind
@@ -63,8 +64,6 @@ def parser_fingerprint() -> str:
     content, so moving or renaming a module cannot leave a stale cache) and the versions of
     markdown-it and its plugins."""
     from importlib.metadata import PackageNotFoundError, version
-
-    from learnlog import __version__
 
     digest = hashlib.blake2b(digest_size=12)
     digest.update(f"{CACHE_VERSION}/{__version__}".encode())

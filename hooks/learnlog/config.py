@@ -6,11 +6,37 @@ are errors that name the file, the key and the keys that are valid. No config at
 
 from __future__ import annotations
 
+import posixpath
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
+
+from learnlog.codes import PREFIXES, is_known_pattern
+
+
+def _inside_repository(value: str) -> str:
+    """A path setting names a place inside the repository: relative, and not above its root."""
+    normal = posixpath.normpath(value.replace("\\", "/"))
+    if posixpath.isabs(normal) or normal == ".." or normal.startswith("../") or ":" in normal.split("/")[0]:
+        raise ValueError(f"points outside the repository ({value!r}); give a path relative to the repository root")
+    return normal
+
+
+def _known_codes(value: tuple[str, ...]) -> tuple[str, ...]:
+    patterns = tuple(v.strip().upper() for v in value if v.strip())
+    unknown = [p for p in patterns if not is_known_pattern(p)]
+    if unknown:
+        raise ValueError(
+            f"has an unknown code {', '.join(unknown)} (use a code like LL104 or a prefix: {', '.join(PREFIXES)})"
+        )
+    return patterns
+
+
+RepoPath = Annotated[str, AfterValidator(_inside_repository)]
+Codes = Annotated[tuple[str, ...], AfterValidator(_known_codes)]
 
 
 class ConfigError(Exception):
@@ -45,8 +71,8 @@ class LinksConfig(_Section):
     backoff: float = Field(default=0.5, ge=0)
     max_retry_after: float = Field(default=30.0, ge=0)
     max_redirects: int = Field(default=10, ge=0, le=50)
-    cache_path: str = ".cache/learnlog/links.json"
-    facts_cache_path: str = ".cache/learnlog/link-facts.json"
+    cache_path: RepoPath = ".cache/learnlog/links.json"
+    facts_cache_path: RepoPath = ".cache/learnlog/link-facts.json"
     cache_ttl_hours: float = Field(default=24.0, ge=0)
     warn_status: tuple[int, ...] = (403, 999)
     accept_status: tuple[int, ...] = ()
@@ -68,15 +94,15 @@ class LinksConfig(_Section):
 class Config(_Section):
     """The whole ``[tool.learnlog]`` table."""
 
-    log_dir: str = "log"
+    log_dir: RepoPath = "log"
     date_style: Literal["mdy", "iso"] = "mdy"
     tags: tuple[str, ...] | None = None
-    select: tuple[str, ...] = ("ALL",)
-    ignore: tuple[str, ...] = ()
+    select: Codes = ("ALL",)
+    ignore: Codes = ()
     allow_future_days: int = Field(default=0, ge=0)
     max_file_bytes: int = Field(default=1_000_000, ge=1)
-    readme: str = "README.md"
-    weekly_dir: str = "log/weekly"
+    readme: RepoPath = "README.md"
+    weekly_dir: RepoPath = "log/weekly"
     fix: FixConfig = FixConfig()
     links: LinksConfig = LinksConfig()
 
@@ -101,6 +127,31 @@ def _valid_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]
     return sorted(model.model_fields)
 
 
+_PLAIN = {
+    "tuple_type": 'must be a list of strings, like ["a", "b"]',
+    "list_type": 'must be a list of strings, like ["a", "b"]',
+    "string_type": "must be a string in quotes",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "model_type": "must be a table",
+}
+
+
+def _plain(err: ErrorDetails) -> str:
+    """A config error in plain words ("a list of strings", not "a valid tuple")."""
+    if err["type"] in _PLAIN:
+        return _PLAIN[err["type"]]
+    if err["type"] == "literal_error":
+        return f"must be one of {err.get('ctx', {}).get('expected', '')}"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return message[0].lower() + message[1:] if message else "is not valid"
+
+
 def parse_config(table: object, source: str) -> Config:
     """Validate a ``[tool.learnlog]`` table; errors name ``source``, the key and valid keys."""
     try:
@@ -113,7 +164,7 @@ def parse_config(table: object, source: str) -> Config:
                 valid = ", ".join(_valid_keys(Config, err["loc"]))
                 problems.append(f"unknown key 'tool.learnlog.{key}' (valid keys: {valid})")
             else:
-                problems.append(f"'tool.learnlog.{key}': {err['msg']}")
+                problems.append(f"'tool.learnlog.{key}' {_plain(err)}")
         raise ConfigError(f"{source}: " + "; ".join(problems)) from None
 
 
@@ -129,4 +180,16 @@ def load_config(root: Path) -> Config:
     table = data.get("tool", {}).get("learnlog")
     if table is None:
         return Config()
-    return parse_config(table, str(path))
+    config = parse_config(table, str(path))
+    _refuse_links_out(root, config, str(path))
+    return config
+
+
+def _refuse_links_out(root: Path, config: Config, source: str) -> None:
+    """A configured folder that is a symlink out of the repository would let a command write
+    outside it: refused when the config is loaded."""
+    real_root = root.resolve()
+    for key in ("log_dir", "readme", "weekly_dir"):
+        target = (root / getattr(config, key)).resolve()
+        if not target.is_relative_to(real_root):
+            raise ConfigError(f"{source}: 'tool.learnlog.{key}' leads outside the repository (to {target})")

@@ -42,9 +42,12 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """Binary files are known formats or mostly non-text bytes; one stray NUL is not binary."""
+    """Binary files are known formats or mostly non-text bytes; one stray NUL is not binary,
+    and neither is UTF-16 text with its byte-order mark."""
     if data.startswith(BINARY_MAGIC):
         return True
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
     sample = data[:8192]
     if not sample:
         return False
@@ -222,6 +225,10 @@ def decode_text(raw: RawFile, *, normalize: bool = True) -> tuple[str | None, li
     """UTF-8 text without a BOM, its line endings normalised to LF for parsing (unless
     ``normalize`` is False), or why not."""
     data = raw.data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            Diagnostic(raw.shown, 1, 1, "LL301", "file is UTF-16, not UTF-8; run 'learnlog fix' to transcode it")
+        ]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -13,6 +13,7 @@ from learnlog.check.validate import read_tags, validate_entry
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic
 from learnlog.files import RawFile, SafeReader, decode_text
+from learnlog.fix.encoding import decode_bytes
 from learnlog.fix.repairs import encoding_diagnostics
 from learnlog.layout import GENERATED_MARKER, FileKind, file_kind
 from learnlog.markdown import Document, parse_document
@@ -50,12 +51,21 @@ def check_document(result: FileResult, doc: Document, config: Config, today: dat
     result.diagnostics.extend(run_rules(ctx))
 
 
+def _undecodable(raw: RawFile, problems: list[Diagnostic]) -> list[Diagnostic]:
+    """Say what ``learnlog fix`` will do with a file that is not UTF-8, in the fixer's words,
+    so the check and the fixer never send the user in circles."""
+    verdict = next((c for c in decode_bytes(raw.data).changes if c.code == "LL301"), None)
+    if verdict is None:
+        return problems
+    return [Diagnostic(raw.shown, verdict.line, verdict.col, "LL301", verdict.problem or verdict.message)]
+
+
 def check_raw(raw: RawFile, rel_path: str, config: Config, today: date) -> FileResult:
     """Decode and parse one file's bytes once; encoding and structure read that parse."""
     result = FileResult(raw.shown, rel_path, file_kind(rel_path, config.log_dir, config.weekly_dir))
     text, problems = decode_text(raw)
-    result.diagnostics.extend(problems)
     if text is None:
+        result.diagnostics.extend(_undecodable(raw, problems))
         return result
     doc = parse_document(text)
     result.diagnostics.extend(encoding_diagnostics(raw, text, doc, config.fix))

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 _MOJIBAKE_HINT_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
+_RUNS_RE = re.compile("[\x00-\x7f]+|[^\x00-\x7f]+")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 BOM = b"\xef\xbb\xbf"
@@ -101,29 +102,133 @@ def _word_span(old: str, new: str) -> tuple[int, str, str]:
     return start_old, old[start_old:end_old], new[start_new:end_new]
 
 
+def _mojibake_forms(text: str) -> set[str]:
+    """What ``text`` looks like after one, two or three rounds of UTF-8 read as a single-byte
+    codec: the damage a repair claims to undo."""
+    import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252
+
+    forms: set[str] = set()
+    layer = {text}
+    for _ in range(3):
+        layer = {
+            form
+            for item in layer
+            for codec in ("sloppy-windows-1252", "latin-1")
+            if (form := item.encode("utf-8").decode(codec, errors="replace")) != item
+        }
+        forms |= layer
+    return forms
+
+
+def repair_is_sure(old: str, new: str) -> bool:
+    """A repair is applied only when each changed run of non-ASCII characters is exactly what
+    mojibake of its repair looks like (ASCII survives mojibake, so the runs line up).
+    ``“quotesâ€ and`` lost a byte: reading its space as the lost one gives ``†``, a guess,
+    so it is reported instead."""
+    old_runs, new_runs = _RUNS_RE.findall(old), _RUNS_RE.findall(new)
+    if len(old_runs) != len(new_runs):
+        return False
+    return all(a == b or a in _mojibake_forms(b) for a, b in zip(old_runs, new_runs, strict=True))
+
+
+def _fix_piece(piece: str, options: FixConfig) -> tuple[str, list[tuple[str, str]]]:
+    if not _wants_ftfy(piece, options):
+        return piece, []
+    from ftfy import fix_and_explain
+
+    result = fix_and_explain(piece, config=_ftfy_config(options))  # type: ignore[arg-type]
+    return result.text, list(result.explanation or [])
+
+
+def _extras_on(options: FixConfig) -> bool:
+    return bool(
+        options.uncurl_quotes or options.fix_latin_ligatures or options.fix_character_width or options.normalization
+    )
+
+
 def fix_prose(piece: str, options: FixConfig) -> tuple[str, str]:
-    """Repair one line of prose; return the text and how (empty when unchanged).
+    """Repair one line of prose; return the text and how (empty when unchanged, and ``unsure:``
+    with the text unchanged when the repair would be a guess). U+FFFD is never touched: the
+    user must retype what it replaced.
 
     >>> fix_prose("Itâ€™s popular", FixConfig())
     ('It’s popular', 'sloppy-windows-1252 -> utf-8')
     >>> fix_prose("你好，世界！ “curly” &amp;", FixConfig())
     ('你好，世界！ “curly” &amp;', '')
     """
-    if not _wants_ftfy(piece, options):
+    parts = [_fix_piece(part, options) for part in piece.split("\ufffd")]
+    fixed = "\ufffd".join(text for text, _ in parts)
+    if fixed == piece:
         return piece, ""
-    from ftfy import fix_and_explain
+    steps = [step for _, explained in parts for step in explained]
+    codecs = list(dict.fromkeys(name for kind, name in steps if kind in ("encode", "decode")))
+    how = " -> ".join(codecs) if codecs else ", ".join(dict.fromkeys(name for _, name in steps))
+    if not _extras_on(options) and not repair_is_sure(piece, fixed):
+        return piece, f"unsure: {how} would give {fixed!r}"
+    return fixed, how
 
-    result = fix_and_explain(piece, config=_ftfy_config(options))  # type: ignore[arg-type]
-    if result.text == piece:
-        return piece, ""
-    steps = result.explanation or []
-    codecs = [name for kind, name in steps if kind in ("encode", "decode")]
-    how = " -> ".join(codecs) if codecs else ", ".join(name for _, name in steps)
-    return result.text, how
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16(data: bytes) -> Repair | None:
+    """UTF-16 with a BOM (Windows PowerShell 5, Notepad's "Unicode"): unambiguous, transcoded."""
+    if not data.startswith(UTF16_BOMS):
+        return None
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        message = f"UTF-16 with a byte-order mark, but damaged at byte {exc.start}; left unchanged: convert it by hand"
+        return Repair(None, [Change(1, 1, "LL301", message, fixed=False)])
+    endian = "LE" if data.startswith(b"\xff\xfe") else "BE"
+    problem = f"file is UTF-16 {endian}, not UTF-8; run 'learnlog fix' to transcode it"
+    return Repair(text, [Change(1, 1, "LL301", f"transcoded from UTF-16 {endian} to UTF-8", problem=problem)])
+
+
+def _stray_bytes(data: bytes) -> str | None:
+    """UTF-8 text with a few stray Windows-1252 bytes (one Latin-1 ``é`` pasted into a UTF-8
+    file), decoded byte by byte when every stray byte is a defined, printable character."""
+    stray: list[int] = []
+
+    def as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        byte = exc.object[exc.start]
+        stray.append(byte)
+        return bytes([byte]).decode("cp1252", errors="replace"), exc.start + 1
+
+    import codecs
+
+    codecs.register_error("learnlog-cp1252", as_cp1252)
+    text = data.decode("utf-8", errors="learnlog-cp1252")
+    if any(b in _CP1252_UNDEFINED for b in stray):
+        return None
+    return text if len(stray) < sum(1 for b in data if b >= 0x80) else None
+
+
+def _single_byte(data: bytes, line: int, col: int, first_bad: int) -> Repair:
+    high = {b for b in data if b >= 0x80}
+    if high & _CP1252_UNDEFINED:
+        message = "not UTF-8 and not Windows-1252 (bytes 0x81/0x8d/0x8f/0x90/0x9d); left unchanged: convert it by hand"
+        return Repair(None, [Change(line, col, "LL301", message, fixed=False)])
+    from ftfy.badness import is_bad
+
+    for text, codec in ((_stray_bytes(data), "windows-1252 (stray bytes in UTF-8 text)"), (data.decode("cp1252"), "")):
+        if text is None or is_bad(text) or has_control_characters(text.replace("\r", "")):
+            continue
+        codec = codec or ("windows-1252" if any(0x80 <= b <= 0x9F for b in high) else "latin-1")
+        message = f"transcoded from {codec} to UTF-8 (first non-UTF-8 byte 0x{first_bad:02x})"
+        problem = f"not valid UTF-8 (byte 0x{first_bad:02x}); run 'learnlog fix' to transcode it from {codec}"
+        return Repair(text, [Change(line, col, "LL301", message, problem=problem)])
+    message = f"not UTF-8 (byte 0x{first_bad:02x}) and no single-byte codec reads it cleanly; left unchanged: convert it by hand"  # noqa: E501
+    return Repair(None, [Change(line, col, "LL301", message, fixed=False)])
 
 
 def decode_bytes(data: bytes) -> Repair:
-    """Bytes to text: strip a BOM, and transcode Windows-1252/Latin-1 only when unambiguous."""
+    """Bytes to text: strip a BOM, and transcode UTF-16, Windows-1252 or Latin-1 only when
+    unambiguous."""
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        return utf16
     changes: list[Change] = []
     if data.startswith(BOM):
         data = data[len(BOM) :]
@@ -135,37 +240,8 @@ def decode_bytes(data: bytes) -> Repair:
     except UnicodeDecodeError as exc:
         line, col = utf8_error_position(data, exc)
         first_bad = data[exc.start]
-    high = {b for b in data if b >= 0x80}
-    if high & _CP1252_UNDEFINED:
-        changes.append(
-            Change(
-                line,
-                col,
-                "LL301",
-                "not UTF-8 and not Windows-1252 (bytes 0x81/0x8d/0x8f/0x90/0x9d); left unchanged: convert it by hand",
-                fixed=False,
-            )
-        )
-        return Repair(None, changes)
-    text = data.decode("cp1252")
-    codec = "windows-1252" if any(0x80 <= b <= 0x9F for b in high) else "latin-1"
-    from ftfy.badness import is_bad
-
-    if is_bad(text) or _CONTROL_RE.search(text.replace("\t", "").replace("\n", "").replace("\r", "")):
-        changes.append(
-            Change(
-                line,
-                col,
-                "LL301",
-                f"not UTF-8 (byte 0x{first_bad:02x}) and no single-byte codec reads it cleanly; left unchanged",
-                fixed=False,
-            )
-        )
-        return Repair(None, changes)
-    changes.append(
-        Change(line, col, "LL301", f"transcoded from {codec} to UTF-8 (first non-UTF-8 byte 0x{first_bad:02x})")
-    )
-    return Repair(text, changes)
+    single = _single_byte(data, line, col, first_bad)
+    return Repair(single.text, changes + single.changes)
 
 
 def normalize_newlines(text: str) -> Repair:
@@ -197,6 +273,18 @@ def _control_name(char: str) -> str:
     return "NUL" if char == "\x00" else f"U+{ord(char):04X}"
 
 
+def _unsure(line: int, col: int, text: str, how: str) -> Change:
+    hint = _MOJIBAKE_HINT_RE.search(text)
+    at = hint.start() if hint else 0
+    return Change(
+        line,
+        col + at,
+        "LL302",
+        f"possible mojibake left as it is ({how.removeprefix('unsure: ')}): a byte was lost; retype it by hand",
+        fixed=False,
+    )
+
+
 def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
     """Fix mojibake and remove control characters inside prose; report U+FFFD everywhere."""
     changes: list[Change] = []
@@ -213,7 +301,9 @@ def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
             for _ in range(4):  # to a fixed point: removing a control can expose mojibake
                 before = fixed
                 repaired, how = fix_prose(fixed, options)
-                if how:
+                if how.startswith("unsure:"):
+                    changes.append(_unsure(line, col, fixed, how))
+                elif how:
                     at, old_word, new_word = _word_span(fixed, repaired)
                     what = "mojibake" if "->" in how else "text"
                     changes.append(

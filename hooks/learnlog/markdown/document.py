@@ -34,6 +34,7 @@ class SourceLink:
     link: Link
     dest_start: int | None = None
     dest_end: int | None = None
+    span_end: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

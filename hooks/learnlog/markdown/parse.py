@@ -151,13 +151,17 @@ def _destination(
     return None
 
 
-def _source_link(doc: Document, children: Sequence[Token], index: int, content: str, imap: _InlineMap) -> SourceLink:
+def _source_link(
+    doc: Document, children: Sequence[Token], index: int, content: str, imap: _InlineMap, cursor: int
+) -> SourceLink:
+    """One link or image; ``cursor`` is where the previous link ended (a link made by the core
+    linkify rule is searched for from there, so repeated text is found in order, in linear time)."""
     child = children[index]
     span = child.meta.get("span") if child.meta else None
     target = str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
     if span is None and index + 1 < len(children):
         # links made by the core linkify rule (``www.``) carry no span: find their text
-        found_at = content.find(children[index + 1].content)
+        found_at = content.find(children[index + 1].content, cursor)
         if found_at >= 0:
             span = (found_at, found_at + len(children[index + 1].content))
     line, col = doc.position(imap.absolute(span[0]) if span else imap.absolute(0))
@@ -168,7 +172,7 @@ def _source_link(doc: Document, children: Sequence[Token], index: int, content: 
     link = Link.model_construct(
         target=target, text=text, line=line, col=col, kind=kind, title=str(title) if title is not None else None
     )
-    return SourceLink(link, *(dest or (None, None)))
+    return SourceLink(link, *(dest or (None, None)), span_end=span[1] if span else cursor)
 
 
 def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[tuple[str, int, int]]) -> None:
@@ -176,9 +180,12 @@ def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[t
         if name in _PROTECTED_INLINE:
             doc.protected.append((imap.absolute(start), imap.absolute(max(start, end - 1)) + 1))
     children = token.children or []
+    cursor = 0
     for index, child in enumerate(children):
         if child.type in ("link_open", "image"):
-            doc.links.append(_source_link(doc, children, index, token.content, imap))
+            source = _source_link(doc, children, index, token.content, imap, cursor)
+            cursor = source.span_end
+            doc.links.append(source)
         elif child.type == "html_inline" and child.meta and child.meta.get("span"):
             base = imap.absolute(child.meta["span"][0])
             doc.links.extend(_html_links(child.content, base, doc, doc.position))
@@ -189,9 +196,12 @@ def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[t
 
 
 def _until_close(children: Sequence[Token], start: int) -> list[Token]:
+    """The tokens of one link's text (no slice of the rest: that made a paragraph of many
+    links quadratic)."""
     depth = 1
     out = []
-    for child in children[start:]:
+    for index in range(start, len(children)):
+        child = children[index]
         if child.type == "link_open":
             depth += 1
         elif child.type == "link_close":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic
+from learnlog.layout import MARKDOWN_SUFFIXES
 
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
 _TEXT_CONTROL_OK = frozenset(b"\t\n\r\f\x1b")
@@ -200,12 +201,23 @@ def relative_to_root(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
+def markdown_paths(base: Path) -> list[Path]:
+    """Everything below ``base`` named like Markdown (``.md``, ``.MD``, ``.markdown``), whatever
+    it is: a folder, a pipe or a symlink named ``x.md`` is reported by the reader, not skipped
+    in silence. Symlinked folders are not followed."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(base):
+        dirs.sort()
+        for name in [*files, *dirs]:
+            if name.lower().endswith(MARKDOWN_SUFFIXES):
+                found.append(Path(folder, name))
+    return sorted(found)
+
+
 def log_files(root: Path, config: Config) -> list[Path]:
     """Every Markdown file of the log, in a stable order."""
     base = root / config.log_dir
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*.md") if p.is_file() or p.is_symlink())
+    return markdown_paths(base) if base.is_dir() else []
 
 
 def expand_paths(paths: Sequence[Path], root: Path, config: Config) -> list[Path]:
@@ -215,7 +227,7 @@ def expand_paths(paths: Sequence[Path], root: Path, config: Config) -> list[Path
     found: list[Path] = []
     for path in paths:
         if path.is_dir() and not path.is_symlink() and path.resolve().is_relative_to(root.resolve()):
-            found.extend(sorted(path.rglob("*.md")))
+            found.extend(markdown_paths(path))
         else:
             found.append(path)
     return found

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from learnlog.check.engine import check_files
-from learnlog.diagnostics import OutputFormat, ReportOptions, Selection, parse_patterns, report
+from learnlog.diagnostics import ExitCode, OutputFormat, ReportOptions, Selection, parse_patterns, report
 from learnlog.files import SafeReader, expand_paths
 from learnlog.project import Project, load_project
 
@@ -34,6 +35,9 @@ def report_options(project: Project, select: tuple[str, ...], ignore: tuple[str,
 def run(options: Options) -> int:
     project = load_project(options.paths)
     how = report_options(project, options.select, options.ignore, options.format, options.strict)
+    if not options.paths and not (project.root / project.config.log_dir).is_dir():
+        print(f"learnlog: no {project.config.log_dir}/ folder in {project.root}; nothing to check", file=sys.stderr)
+        return ExitCode.OK
     reader = SafeReader(project.root, project.config.max_file_bytes)
     files = expand_paths(list(options.paths), project.root, project.config)
     results = check_files(files, reader, project.config, project.today)

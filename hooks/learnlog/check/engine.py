@@ -3,6 +3,7 @@ read that one parse."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ from learnlog.fix.repairs import encoding_diagnostics
 from learnlog.layout import GENERATED_MARKER, FileKind, file_kind
 from learnlog.markdown import Document, parse_document
 from learnlog.model import Entry
+
+_UNCLOSED_FRONT_MATTER_RE = re.compile(r"---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
 
 
 @dataclass
@@ -42,6 +45,9 @@ def check_document(result: FileResult, doc: Document, config: Config, today: dat
             Diagnostic(result.shown, 1, 1, "LL112", "empty file: an entry needs a date heading and notes")
         )
         return
+    if doc.front_matter is None and _UNCLOSED_FRONT_MATTER_RE.match(doc.text):
+        message = "front matter opened with '---' on line 1 is never closed: add a '---' line after it"
+        result.diagnostics.append(Diagnostic(result.shown, 1, 1, "LL110", message))
     if result.kind is FileKind.ENTRY:
         result.entry, problems = validate_entry(doc, result.shown, result.rel_path, config)
         result.diagnostics.extend(problems)

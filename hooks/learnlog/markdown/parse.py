@@ -172,7 +172,8 @@ def _source_link(
     link = Link.model_construct(
         target=target, text=text, line=line, col=col, kind=kind, title=str(title) if title is not None else None
     )
-    return SourceLink(link, *(dest or (None, None)), span_end=span[1] if span else cursor)
+    start, end = dest if dest else (None, None)
+    return SourceLink(link, start, end, span_end=span[1] if span else cursor)
 
 
 def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[tuple[str, int, int]]) -> None:

@@ -79,8 +79,22 @@ COMMANDS = (
     Command("import", "split a single-file log into entry files", "learnlog import Daily-Learning-Log.md --dry-run",
             "learnlog.singlefile.import_command",
             (arg("file", type=Path, help="the single-file log"),
-             arg("--force", action="store_true", help="overwrite existing entries"),
-             arg("--dry-run", action="store_true", help="show what would be written; write nothing"))),
+             arg("--force", action="store_true", help="overwrite existing entries; merge the backlog"),
+             arg("--dry-run", action="store_true", help="show the days found and what would be written; write nothing"),
+             arg("--date-order", choices=("mdy", "dmy"), help="how to read numeric dates like 3/4/2024"),
+             arg("--year", type=int, help="the year of day headings that name none"))),
+    Command("init", "set a repository up for learnlog (log folder, hooks, workflows, config, README markers)",
+            "learnlog init --import Daily-Learning-Log.md --dry-run", "learnlog.init.command",
+            (arg("directory", nargs="?", type=Path, default=Path(), metavar="DIR",
+                 help="the repository (default: the current folder)"),
+             arg("--import", dest="import_file", type=Path, metavar="FILE", help="also import this single-file log"),
+             arg("--force", action="store_true", help="replace files that init did not write"),
+             arg("--dry-run", action="store_true", help="show the plan; write nothing"),
+             arg("--date-style", choices=("mdy", "iso"), default="mdy", help="how entry headings write dates"),
+             arg("--date-order", choices=("mdy", "dmy"), help="how --import reads numeric dates like 3/4/2024"),
+             arg("--year", type=int, help="the year of imported day headings that name none"),
+             arg("--hooks-repo", help="the hook repository URL (default: the published one)"),
+             arg("--hooks-rev", help="its tag or commit (default: this version's tag)"))),
     Command("export", "write the log back as one Markdown file", "learnlog export -o Daily-Learning-Log.md",
             "learnlog.singlefile.export_command",
             (arg("-o", "--output", type=Path, help="write to this file instead of standard output"),
@@ -122,10 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(options_type: type[Any], namespace: argparse.Namespace) -> Any:
+    """The command's typed options; an option left out keeps the dataclass's default."""
     values = {}
     for field in dataclasses.fields(options_type):
-        value = getattr(namespace, field.name)
-        values[field.name] = tuple(value) if isinstance(value, list) else value
+        value = getattr(namespace, field.name, None)
+        if value is not None:
+            values[field.name] = tuple(value) if isinstance(value, list) else value
     return options_type(**values)
 
 

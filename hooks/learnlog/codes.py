@@ -21,12 +21,14 @@ class Family(StrEnum):
     STRUCTURE = "LL1"
     LINKS = "LL2"
     ENCODING = "LL3"
+    IMPORT = "LL4"
 
 
 FAMILY_TITLES = {
     Family.STRUCTURE: "Structure (LL1xx)",
     Family.LINKS: "Links (LL2xx)",
     Family.ENCODING: "Encoding (LL3xx)",
+    Family.IMPORT: "Import (LL4xx): sections of a single-file log that stay in the backlog",
 }
 
 
@@ -141,6 +143,18 @@ _ALL = (
     Code("LL306", "replacement-character", "U+FFFD replacement character: the original bytes are lost", E, False,
          "Something decoded the text with errors replaced; the original character cannot be recovered, "
          "so it must be retyped. learnlog never removes it."),
+    Code("LL401", "import-impossible-date", "a day heading names an impossible date", W, False,
+         "'Feb 30, 2024' is no day, and 'Monday, Sep 10, 2024' names a weekday that date does not fall on: "
+         "learnlog import keeps the section in the backlog rather than guess."),
+    Code("LL402", "import-date-range", "a heading names a range of days", W, False,
+         "'Day 33-40' or 'Jan 1-3, 2024' spans several days; the section stays in the backlog to be split by "
+         "hand."),
+    Code("LL403", "import-ambiguous-date", "an ambiguous numeric date", W, False,
+         "3/4/2025 is March 4 or April 3. Unambiguous dates in the same file settle the order; without them "
+         "the import writes nothing until --date-order mdy or dmy says which."),
+    Code("LL404", "import-no-year", "a day heading without a year", W, False,
+         "'Thursday, January 1' takes its year from an enclosing heading or --year; without either it stays "
+         "in the backlog."),
 )  # fmt: skip
 
 CODES: dict[str, Code] = {c.code: c for c in _ALL}

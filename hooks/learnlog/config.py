@@ -1,7 +1,10 @@
-"""``[tool.learnlog]`` in ``pyproject.toml``, validated strictly.
+"""``[tool.learnlog]`` in ``pyproject.toml`` (or the same table at the top of ``learnlog.toml``),
+validated strictly.
 
 A typo in a config key silently doing nothing is the worst kind of config bug, so unknown keys
 are errors that name the file, the key and the keys that are valid. No config at all is fine.
+A repository without a ``pyproject.toml`` (a log is not a Python project) uses
+``learnlog.toml``; both at once is an error, since which one wins would be a guess.
 """
 
 from __future__ import annotations
@@ -107,11 +110,15 @@ class Config(_Section):
     links: LinksConfig = LinksConfig()
 
 
+CONFIG_FILES = ("pyproject.toml", "learnlog.toml")
+
+
 def find_root(start: Path) -> Path:
-    """The project root: the nearest folder with ``pyproject.toml`` or ``.git`` (else start)."""
+    """The project root: the nearest folder with ``pyproject.toml``, ``learnlog.toml`` or ``.git``
+    (else start)."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / "pyproject.toml").is_file() or (folder / ".git").exists():
+        if any((folder / name).is_file() for name in CONFIG_FILES) or (folder / ".git").exists():
             return folder
     return start
 
@@ -152,7 +159,7 @@ def _plain(err: ErrorDetails) -> str:
     return message[0].lower() + message[1:] if message else "is not valid"
 
 
-def parse_config(table: object, source: str) -> Config:
+def parse_config(table: object, source: str, prefix: str = "tool.learnlog.") -> Config:
     """Validate a ``[tool.learnlog]`` table; errors name ``source``, the key and valid keys."""
     try:
         return Config.model_validate(table)
@@ -162,26 +169,40 @@ def parse_config(table: object, source: str) -> Config:
             key = ".".join(str(p) for p in err["loc"])
             if err["type"] == "extra_forbidden":
                 valid = ", ".join(_valid_keys(Config, err["loc"]))
-                problems.append(f"unknown key 'tool.learnlog.{key}' (valid keys: {valid})")
+                problems.append(f"unknown key '{prefix}{key}' (valid keys: {valid})")
             else:
-                problems.append(f"'tool.learnlog.{key}' {_plain(err)}")
+                problems.append(f"'{prefix}{key}' {_plain(err)}")
         raise ConfigError(f"{source}: " + "; ".join(problems)) from None
 
 
-def load_config(root: Path) -> Config:
-    """Read ``root/pyproject.toml``; missing file or table means defaults."""
-    path = root / "pyproject.toml"
+def _read_toml(path: Path) -> dict[str, object] | None:
     if not path.is_file():
-        return Config()
+        return None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read TOML: {exc}") from None
-    table = data.get("tool", {}).get("learnlog")
-    if table is None:
+
+
+def load_config(root: Path) -> Config:
+    """``[tool.learnlog]`` of ``root/pyproject.toml`` or the whole ``root/learnlog.toml``;
+    neither means defaults, both is an error."""
+    pyproject = _read_toml(root / "pyproject.toml")
+    tool = pyproject.get("tool") if pyproject else None
+    table = tool.get("learnlog") if isinstance(tool, dict) else None
+    standalone = _read_toml(root / "learnlog.toml")
+    if table is not None and standalone is not None:
+        raise ConfigError(
+            f"{root / 'learnlog.toml'}: learnlog is also configured in [tool.learnlog] of pyproject.toml; "
+            "keep one of the two"
+        )
+    if standalone is not None:
+        config = parse_config(standalone, str(root / "learnlog.toml"), prefix="")
+    elif table is not None:
+        config = parse_config(table, str(root / "pyproject.toml"))
+    else:
         return Config()
-    config = parse_config(table, str(path))
-    _refuse_links_out(root, config, str(path))
+    _refuse_links_out(root, config, "the config")
     return config
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import git
-import pytest
 
-from learnlog.singlefile.split import ImportProblem, rebase_link, split_log
+from learnlog.singlefile import rebase_link, split_log
 from tests.helpers import SEED, CliRunner, root_of, write
 
 
@@ -70,14 +69,17 @@ def test_dry_run_writes_nothing(repo: git.Repo, cli: CliRunner) -> None:
     assert list((root / "log").iterdir()) == []
 
 
-def test_duplicate_day_is_refused() -> None:
-    with pytest.raises(ImportProblem, match="second section for 2024-09-09"):
-        split_log("## Sep 9, 2024\n\na\n\n## Sep 9, 2024: again\n\nb\n", "mdy", "", "log")
+def test_two_sections_for_one_day_become_topics_of_one_entry() -> None:
+    split = split_log("## Sep 9, 2024\n\na\n\n## Sep 9, 2024: again\n\nb\n", "mdy", "", "log")
+    assert split.files == {"log/2024/2024-09-09.md": "# Sep 9, 2024\n\n## Part 1\n\na\n\n## again\n\nb\n"}
+    assert [(p.line, p.part, p.parts) for p in split.placed] == [(1, 1, 2), (5, 2, 2)]
 
 
-def test_impossible_date_is_refused() -> None:
-    with pytest.raises(ImportProblem, match="impossible date"):
-        split_log("## Feb 30, 2024\n\na\n", "mdy", "", "log")
+def test_impossible_date_goes_to_the_backlog_with_its_line() -> None:
+    split = split_log("## Feb 30, 2024\n\na\n", "mdy", "", "log")
+    assert split.files == {"log/backlog.md": "## Feb 30, 2024\n\na\n"}
+    assert [(x.line, x.kind) for x in split.leftovers] == [(1, "impossible")]
+    assert "impossible date 'Feb 30, 2024'" in split.leftovers[0].reason
 
 
 def test_export_to_stdout_matches_file(repo: git.Repo, cli: CliRunner) -> None:

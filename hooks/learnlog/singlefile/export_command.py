@@ -16,7 +16,7 @@ from learnlog.diagnostics import Diagnostic, ExitCode, UsageError
 from learnlog.files import SafeReader, decode_text, log_files, relative_to_root, write_atomic, write_cache
 from learnlog.layout import FileKind, backlog_path, file_kind
 from learnlog.project import Project, load_project
-from learnlog.singlefile.split import join_log
+from learnlog.singlefile.join import join_log
 
 EXPORTS_RECORD = ".cache/learnlog/exports.json"
 

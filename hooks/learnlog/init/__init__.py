@@ -1,0 +1,1 @@
+"""``learnlog init``: adopt a repository (log folder, hooks, workflows, README, settings)."""

@@ -14,6 +14,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,13 @@ class Command:
     example: str
     module: str
     arguments: tuple[Arg, ...] = ()
+
+
+def _iso_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-09-09") from None
 
 
 def _codes(value: str) -> list[str]:
@@ -95,10 +103,33 @@ COMMANDS = (
              arg("--year", type=int, help="the year of imported day headings that name none"),
              arg("--hooks-repo", help="the hook repository URL (default: the published one)"),
              arg("--hooks-rev", help="its tag or commit (default: this version's tag)"))),
-    Command("export", "write the log back as one Markdown file", "learnlog export -o Daily-Learning-Log.md",
-            "learnlog.singlefile.export_command",
+    Command("export", "write the log back as one Markdown file, or as JSON or CSV",
+            "learnlog export --format json -o log.json", "learnlog.singlefile.export_command",
             (arg("-o", "--output", type=Path, help="write to this file instead of standard output"),
-             arg("--force", action="store_true", help="replace a file that learnlog did not write"))),
+             arg("--force", action="store_true", help="replace a file that learnlog did not write"),
+             arg("--format", choices=("markdown", "json", "csv"), default="markdown",
+                 help="markdown: the single-file log; json: the log model (see 'learnlog schema --model log');"
+                      " csv: one row per entry, tag, topic, link and task"))),
+    Command("stats", "count entries, streaks, tags and tasks; draw the activity heatmap", "learnlog stats --svg",
+            "learnlog.generate.stats_command",
+            (arg("--format", choices=("text", "json"), default="text", help="output format"),
+             arg("--as-of", type=_iso_day, help="count as of this day (default: today)"),
+             arg("--svg", nargs="?", const="", metavar="PATH",
+                 help="write the activity heatmap instead (default path: tool.learnlog.heatmap, docs/activity.svg);"
+                      " it ends on --as-of or the newest entry"),
+             arg("--check", action="store_true", help="with --svg: write nothing; exit 1 if stale"))),
+    Command("feed", "write the Atom feed of the latest entries", "learnlog feed --limit 20",
+            "learnlog.generate.feed_command",
+            (arg("-n", "--limit", type=int, help="entries in the feed (default: tool.learnlog.feed.entries)"),
+             arg("-o", "--output", type=Path, help="write here (default: tool.learnlog.feed.path, feed.xml)"),
+             arg("--check", action="store_true", help="write nothing; exit 1 if stale"))),
+    Command("search", "find entries by words, tag and date", "learnlog search lora --from 2024-09-01",
+            "learnlog.search_command",
+            (arg("query", nargs="*", help="words that must all occur in an entry (exit 1: nothing matched)"),
+             arg("--tag", action="append", default=[], help="only entries with this tag (repeatable)"),
+             arg("--from", dest="start", type=_iso_day, help="first day (YYYY-MM-DD)"),
+             arg("--to", dest="end", type=_iso_day, help="last day (YYYY-MM-DD)"),
+             arg("--format", choices=("text", "json"), default="text", help="output format"))),
     Command("new", "start an entry from the template", "learnlog new yesterday --title 'LoRA' --tag llm",
             "learnlog.new_command",
             (arg("date", nargs="?", default="today", help="today (default), yesterday or YYYY-MM-DD"),

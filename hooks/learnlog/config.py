@@ -94,6 +94,19 @@ class LinksConfig(_Section):
         return value
 
 
+class FeedConfig(_Section):
+    """Options of ``learnlog feed``: the Atom feed of the latest entries."""
+
+    path: RepoPath = "feed.xml"
+    entries: int = Field(default=20, ge=1, le=10_000)
+    title: str = "Learning log"
+    author: str | None = None
+    # The repository's web address (https://github.com/OWNER/NAME): entry links point there
+    # and it makes the feed's ids unique; without it the git remote gives the links.
+    url: str | None = None
+    branch: str = "main"
+
+
 class Config(_Section):
     """The whole ``[tool.learnlog]`` table."""
 
@@ -106,6 +119,8 @@ class Config(_Section):
     max_file_bytes: int = Field(default=1_000_000, ge=1)
     readme: RepoPath = "README.md"
     weekly_dir: RepoPath = "log/weekly"
+    heatmap: RepoPath = "docs/activity.svg"
+    feed: FeedConfig = FeedConfig()
     fix: FixConfig = FixConfig()
     links: LinksConfig = LinksConfig()
 

@@ -105,10 +105,11 @@ def _looks_iso(value: str, style: str) -> bool:
 
 
 def _heading_date(value: Any, info: ValidationInfo) -> Any:
-    """Read the heading's date in the log's style (``Sep 9, 2024`` or ``2024-09-09``)."""
-    if not isinstance(value, str):
-        return value
-    style = (info.context or {}).get("style", "mdy")
+    """Read the heading's date in the log's style (``Sep 9, 2024`` or ``2024-09-09``) when
+    validating an entry's heading (the context names the style)."""
+    style = (info.context or {}).get("style")
+    if not isinstance(value, str) or style is None:
+        return value  # data (JSON, an export): an ISO date, read by pydantic itself
     found = match_date_prefix(value, style)
     example = "Sep 9, 2024" if style == "mdy" else "2024-09-09"
     if found is None or found[1] != len(value):

@@ -132,11 +132,11 @@ def test_workflow_run_steps_in_a_clone(repo: git.Repo, cli: CliRunner, tmp_path:
 
     output = run_steps()
     body = (tmp_path / "pr-body.md").read_text()
-    assert "README.md" in body and "log/weekly/" in body
+    assert "README.md" in body and "log/weekly/" in body and "docs/activity.svg" in body and "feed.xml" in body
     if depth:
         assert "shallow clone" in output
     clone = git.Repo(clone_dir)
-    clone.git.add("README.md", "log/weekly")
+    clone.git.add("README.md", "log/weekly", "docs/activity.svg", "feed.xml")
     clone.git.commit(
         m="generated",
         env={

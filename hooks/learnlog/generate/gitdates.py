@@ -20,6 +20,7 @@ class History:
     reason: str = ""
     created: dict[str, date] = field(default_factory=dict)
     edits: dict[str, list[date]] = field(default_factory=dict)
+    modified: dict[str, datetime] = field(default_factory=dict)  # last commit touching the path
 
 
 def read_history(root: Path, prefix: str = "log/") -> History:
@@ -40,9 +41,11 @@ def read_history(root: Path, prefix: str = "log/") -> History:
             return History(True)  # no commits yet
     history = History(True)
     when: date | None = None
+    stamp = datetime.min
     for line in raw.splitlines():
         if line.startswith("\x00"):
-            when = datetime.fromisoformat(line[1:].strip()).date()
+            stamp = datetime.fromisoformat(line[1:].strip())
+            when = stamp.date()
             continue
         parts = line.split("\t")
         if when is None or len(parts) < 2:
@@ -52,13 +55,31 @@ def read_history(root: Path, prefix: str = "log/") -> History:
             old, new = parts[1], parts[2]
             history.created[new] = history.created.pop(old, when)
             history.edits[new] = [*history.edits.pop(old, []), when]
+            history.modified.pop(old, None)
+            history.modified[new] = stamp
         elif status == "A":
             history.created[parts[1]] = when
             history.edits.setdefault(parts[1], []).append(when)
+            history.modified[parts[1]] = stamp
         elif status == "M":
             history.created.setdefault(parts[1], when)
             history.edits.setdefault(parts[1], []).append(when)
+            history.modified[parts[1]] = stamp
         elif status == "D":
             history.created.pop(parts[1], None)
             history.edits.pop(parts[1], None)
+            history.modified.pop(parts[1], None)
     return history
+
+
+def remote_url(root: Path, name: str = "origin") -> str | None:
+    """``git remote get-url origin``, or ``None`` when there is no repository or remote."""
+    try:
+        import git
+    except ImportError:  # pragma: no cover - GitPython is a dependency
+        return None
+    try:
+        with git.Repo(root, search_parent_directories=False) as repo:
+            return str(repo.git.remote("get-url", name)).strip() or None
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError):
+        return None

@@ -1,6 +1,8 @@
 """Read the whole log into a :class:`~learnlog.model.Log` for the generators, through the
-check itself: an entry is in the table of contents, the summaries and the feed exactly when
-``learnlog check`` accepts it, and every file left out is named."""
+check itself: an entry is in the table of contents, the summaries, the feed and the exports
+exactly when ``learnlog check`` accepts its structure (no LL1xx error), and every file left out
+is named. Encoding damage (LL3xx) does not change which day an entry is or what it says, so an
+entry waiting for ``learnlog fix`` is still listed."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from dataclasses import dataclass, field
 
 from learnlog.check.engine import FileResult, check_files
 from learnlog.check.validate import build_topics
-from learnlog.codes import Severity
+from learnlog.codes import CODES, Family, Severity
+from learnlog.diagnostics import Diagnostic
 from learnlog.files import SafeReader, log_files
 from learnlog.layout import FileKind
 from learnlog.model import Backlog, Entry, Log
@@ -20,6 +23,10 @@ from learnlog.project import Project
 class LoadedLog:
     log: Log
     skipped: list[FileResult] = field(default_factory=list)
+
+
+def _rejects(diagnostic: Diagnostic) -> bool:
+    return diagnostic.severity is Severity.ERROR and CODES[diagnostic.code].family is Family.STRUCTURE
 
 
 def _backlog(result: FileResult) -> Backlog | None:
@@ -41,7 +48,7 @@ def load_log(project: Project) -> LoadedLog:
         if result.kind is FileKind.BACKLOG:
             backlog = _backlog(result)
         elif result.kind is FileKind.ENTRY:
-            failed = any(d.severity is Severity.ERROR for d in result.diagnostics)
+            failed = any(_rejects(d) for d in result.diagnostics)
             if result.entry is None or failed:
                 skipped.append(result)
             else:
@@ -52,6 +59,6 @@ def load_log(project: Project) -> LoadedLog:
 def report_skipped(loaded: LoadedLog) -> None:
     """Say which entries were left out and why, so a generated file never silently lacks a day."""
     for result in loaded.skipped:
-        first = next((d for d in result.diagnostics if d.severity is Severity.ERROR), None)
+        first = next((d for d in result.diagnostics if _rejects(d)), None)
         why = f"{first.code} {first.message}" if first else "no date heading"
         print(f"{result.shown}: left out: {why} (see 'learnlog check')", file=sys.stderr)

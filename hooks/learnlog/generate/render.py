@@ -27,6 +27,12 @@ def streak_ending(days: set[date], last: date) -> int:
     return count
 
 
+def current_streak(days: set[date], today: date) -> int:
+    """The streak that counts from today, or from yesterday when today has no entry yet."""
+    yesterday = shift(today, -1)
+    return streak_ending(days, today) or (streak_ending(days, yesterday) if yesterday else 0)
+
+
 def longest_streak(days: set[date]) -> int:
     return max((streak_ending(days, d) for d in days if shift(d, 1) not in days), default=0)
 

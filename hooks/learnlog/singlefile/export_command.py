@@ -1,4 +1,4 @@
-"""``learnlog export``: write the log back as one Markdown file.
+"""``learnlog export``: write the log back as one Markdown file, or as JSON or CSV data.
 
 It never overwrites a file it did not write itself (a digest of each export is kept in the
 cache folder), unless ``--force`` says so: ``-o README.md`` must not cost the user their README.
@@ -14,8 +14,10 @@ from pathlib import Path
 
 from learnlog.diagnostics import Diagnostic, ExitCode, UsageError
 from learnlog.files import SafeReader, decode_text, log_files, relative_to_root, write_atomic, write_cache
+from learnlog.generate.load import load_log, report_skipped
 from learnlog.layout import FileKind, backlog_path, file_kind
 from learnlog.project import Project, load_project
+from learnlog.singlefile.export_formats import render_csv, render_json
 from learnlog.singlefile.join import join_log
 
 EXPORTS_RECORD = ".cache/learnlog/exports.json"
@@ -25,6 +27,7 @@ EXPORTS_RECORD = ".cache/learnlog/exports.json"
 class Options:
     output: Path | None = None
     force: bool = False
+    format: str = "markdown"
 
 
 def _digest(data: bytes) -> str:
@@ -84,7 +87,13 @@ def run(options: Options) -> int:
     if options.output:
         rel = relative_to_root(options.output.parent, project.root)
         target_dir = "" if rel == "." else rel
-    data = join_log(entries, backlog, target_dir, config.log_dir).encode("utf-8")
+    if options.format == "markdown":
+        data = join_log(entries, backlog, target_dir, config.log_dir).encode("utf-8")
+    else:
+        loaded = load_log(project)
+        report_skipped(loaded)
+        render = render_json if options.format == "json" else render_csv
+        data = render(loaded.log).encode("utf-8")
     if options.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

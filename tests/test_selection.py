@@ -74,7 +74,7 @@ def test_command_line_and_config_merge(
 
 UNKNOWN = [
     ("check-select-unknown-code", "check", "--select", "LL999"),
-    ("check-select-unknown-family", "check", "--select", "LL4"),
+    ("check-select-unknown-family", "check", "--select", "LL9"),
     ("check-ignore-not-a-code", "check", "--ignore", "E501"),
     ("links-select-unknown-code", "links", "--select", "LL216"),
 ]

@@ -66,29 +66,42 @@ def entries_until(log: Log, as_of: date) -> list[Entry]:
     return [e for e in log.sorted_entries() if e.date <= as_of]
 
 
+def _calendar_counts(days: list[date]) -> dict[str, Any]:
+    return {
+        "per_week": dict(sorted(Counter(week_key(d) for d in days).items())),
+        "per_month": dict(sorted(Counter(f"{d.year:04d}-{d.month:02d}" for d in days).items())),
+        "per_weekday": {name: sum(1 for d in days if d.weekday() == i) for i, name in enumerate(WEEKDAYS)},
+    }
+
+
+def _content_counts(entries: list[Entry], top: int) -> dict[str, Any]:
+    tags = Counter(tag for e in entries for tag in e.tags)
+    links = [link.target for e in entries for link in e.links]
+    tasks = [t.done for e in entries for t in e.tasks]
+    return {
+        "top_tags": sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:top],
+        "topics": sum(topic_count(e) for e in entries),
+        "links": sum(counted_links(e) for e in entries),
+        "external_links": len({t for t in links if t.startswith(("http://", "https://"))}),
+        "open_tasks": tasks.count(False),
+        "done_tasks": tasks.count(True),
+    }
+
+
 def compute_stats(log: Log, as_of: date, top: int = 10) -> Stats:
     entries = entries_until(log, as_of)
     days = [e.date for e in entries]
-    current, longest = current_streak(set(days), as_of), longest_streak(set(days))
-    tags = Counter(tag for e in entries for tag in e.tags)
-    external = {link.target for e in entries for link in e.links if link.target.startswith(("http://", "https://"))}
+    logged = set(days)
     return Stats(
         as_of=as_of,
         entries=len(entries),
         first_day=days[0] if days else None,
         last_day=days[-1] if days else None,
         days_logged_in_year=sum(1 for d in days if d.year == as_of.year),
-        current_streak=current,
-        longest_streak=longest,
-        per_week=dict(sorted(Counter(week_key(d) for d in days).items())),
-        per_month=dict(sorted(Counter(f"{d.year}-{d.month:02d}" for d in days).items())),
-        per_weekday={name: sum(1 for d in days if d.weekday() == i) for i, name in enumerate(WEEKDAYS)},
-        top_tags=sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:top],
-        topics=sum(topic_count(e) for e in entries),
-        links=sum(counted_links(e) for e in entries),
-        external_links=len(external),
-        open_tasks=sum(1 for e in entries for t in e.tasks if not t.done),
-        done_tasks=sum(1 for e in entries for t in e.tasks if t.done),
+        current_streak=current_streak(logged, as_of),
+        longest_streak=longest_streak(logged),
+        **_calendar_counts(days),
+        **_content_counts(entries, top),
     )
 
 

@@ -81,13 +81,17 @@ def _tasks(week: Week, log: Log) -> list[str]:
     lines = ["## Tasks", ""]
     for done, box in ((False, "[ ]"), (True, "[x]")):
         lines += [
-            f"- {box} {escape_markdown(t.text)} ({week.day(e)})" for e in week.days for t in e.tasks if t.done == done
+            # a task's text is its Markdown source (a link in it stays a link)
+            f"- {box} {t.text} ({week.day(e)})"
+            for e in week.days
+            for t in e.tasks
+            if t.done == done
         ]
     if len(lines) == 2:
         lines.append("No tasks this week.")
     if log.backlog is not None:
         backlog = log.backlog
-        items = [f"- {escape_markdown(t.text)}" for t in backlog.tasks if not t.done] or [
+        items = [f"- {t.text}" for t in backlog.tasks if not t.done] or [
             f"- [{escape_markdown(t.title)}]({week.up}{backlog.path}#{t.anchor})"
             for t in backlog.topics
             if t.level == 3

@@ -31,14 +31,7 @@ def _yaml() -> Any:
     return yaml
 
 
-def precommit_config(existing: str | None, repo: str, rev: str) -> str:
-    """``.pre-commit-config.yaml`` with the learnlog hooks; other repos, hooks and comments kept.
-
-    A hook id already configured anywhere (``repo: local`` included) is not added again.
-    """
-    if existing is None or not existing.strip():
-        hooks = "".join(f"      - id: {hook}\n" for hook in HOOK_IDS)
-        return (existing or "") + f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hooks}"
+def _load_precommit(existing: str) -> tuple[Any, int, int]:
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -48,9 +41,25 @@ def precommit_config(existing: str | None, repo: str, rev: str) -> str:
         raise MergeError(f"not valid YAML ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("repos", []), list):
         raise MergeError("expected a mapping with a 'repos' list")
+    return data, indent or 2, block_seq_indent or 0
+
+
+def _configured_hooks(repos: list[Any]) -> set[str]:
+    entries = [entry for entry in repos if isinstance(entry, dict)]
+    return {str(hook.get("id")) for entry in entries for hook in entry.get("hooks") or [] if isinstance(hook, dict)}
+
+
+def precommit_config(existing: str | None, repo: str, rev: str) -> str:
+    """``.pre-commit-config.yaml`` with the learnlog hooks; other repos, hooks and comments kept.
+
+    A hook id already configured anywhere (``repo: local`` included) is not added again.
+    """
+    if existing is None or not existing.strip():
+        hooks = "".join(f"      - id: {hook}\n" for hook in HOOK_IDS)
+        return (existing or "") + f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hooks}"
+    data, sequence, offset = _load_precommit(existing)
     repos = data.setdefault("repos", [])
-    present = {hook.get("id") for entry in repos if isinstance(entry, dict) for hook in entry.get("hooks") or []}
-    missing = [hook for hook in HOOK_IDS if hook not in present]
+    missing = [hook for hook in HOOK_IDS if hook not in _configured_hooks(repos)]
     if not missing:
         return existing
     ours = next((entry for entry in repos if isinstance(entry, dict) and entry.get("repo") == repo), None)
@@ -59,7 +68,6 @@ def precommit_config(existing: str | None, repo: str, rev: str) -> str:
     else:
         repos.append({"repo": repo, "rev": rev, "hooks": [{"id": hook} for hook in missing]})
     yaml = _yaml()
-    offset, sequence = block_seq_indent or 0, indent or 2
     yaml.indent(mapping=max(sequence - offset, 2), sequence=sequence, offset=offset)
     out = io.StringIO()
     yaml.dump(data, out)

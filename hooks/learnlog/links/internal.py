@@ -102,7 +102,7 @@ def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozens
         return None
     if fragment.startswith("user-content-") and fragment[len("user-content-") :] in headings | explicit:
         return None
-    lowered = fragment.lower()
+    lowered = fragment.lower().removeprefix("user-content-")
     close = next((a for a in sorted(headings | explicit) if a.lower() == lowered), None)
     if close is not None:
         return "LL212", f"anchor '#{fragment}' only matches '#{close}' ignoring case"

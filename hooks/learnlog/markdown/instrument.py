@@ -70,46 +70,63 @@ class _LinkPartsRecorder:
         self.spans.clear()
 
 
+def _own_parts(
+    recorder: _LinkPartsRecorder, start: int, label_offset: int | None, marks: tuple[int, int]
+) -> tuple[int, tuple[int, int] | None]:
+    """(end of the rule's own label, its destination) among the parts recorded since ``marks``.
+
+    The rule's own label starts right after its ``[`` (nested labels start later); its
+    destination is the first one parsed after that label ends (a nested image sits inside the
+    label)."""
+    if label_offset is None:
+        return -1, None
+    label_start = start + label_offset - 1
+    label_end = next((e for s, e in recorder.labels[marks[0] :] if s == label_start), -1)
+    if label_end <= 0:
+        return -1, None
+    return label_end, next((span for span in recorder.spans[marks[1] :] if span[0] > label_end), None)
+
+
+def _linkify_start(state: StateInline, count: int, end: int) -> int:
+    """A bare URL's rule consumed text before the URL too: the URL starts its length before the end."""
+    new = state.tokens[count:]
+    opens = [k for k, t in enumerate(new) if t.type == "link_open"]
+    url_len = len(new[opens[0] + 1].content) if opens and len(new) > opens[0] + 1 else 0
+    return max(0, end - url_len)
+
+
+def _mark_tokens(state: StateInline, count: int, span: tuple[int, int], destination: tuple[int, int] | None) -> None:
+    """The first link, image, code or HTML token the rule made carries its source span."""
+    for token in state.tokens[count:]:
+        if token.type in ("link_open", "image", "code_inline", "html_inline") and ("span" not in token.meta):
+            token.meta["span"] = span
+            if destination is not None:
+                token.meta["destination"] = destination
+            break
+
+
 def _wrap_inline_rule(name: str, rule: Callable[..., bool], recorder: _LinkPartsRecorder) -> Callable[..., bool]:
     label_offset = {"link": 1, "image": 2}.get(name)
 
     def recording_rule(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        count = len(state.tokens)
-        labels, spans_before = len(recorder.labels), len(recorder.spans)
+        start, count = state.pos, len(state.tokens)
+        marks = (len(recorder.labels), len(recorder.spans))
         ok = rule(state, silent)
-        label_end = -1
-        destination = None
-        if ok and not silent and label_offset is not None:
-            # the rule's own label starts right after its ``[`` (nested labels start later);
-            # its destination is the first one parsed after that label ends (a nested image
-            # sits inside the label)
-            label_start = start + label_offset - 1
-            label_end = next((e for s, e in recorder.labels[labels:] if s == label_start), -1)
-            if label_end > 0:
-                destination = next((span for span in recorder.spans[spans_before:] if span[0] > label_end), None)
-        del recorder.labels[labels:]
-        del recorder.spans[spans_before:]
+        own = _own_parts(recorder, start, label_offset, marks) if ok and not silent else (-1, None)
+        del recorder.labels[marks[0] :]
+        del recorder.spans[marks[1] :]
         if not ok or silent:
             return ok
+        label_end, destination = own
         end = state.pos
         if name == "linkify":
-            new = state.tokens[count:]
-            opens = [k for k, t in enumerate(new) if t.type == "link_open"]
-            url_len = len(new[opens[0] + 1].content) if opens and len(new) > opens[0] + 1 else 0
-            start = max(0, end - url_len)
+            start = _linkify_start(state, count, end)
         spans: list[tuple[str, int, int]] = state.env.setdefault("_spans", [])
-        if name in ("link",) and label_end > 0:
-            spans.append((name, start, start + 1))
-            spans.append((name, label_end, end))
+        if name == "link" and label_end > 0:
+            spans += [(name, start, start + 1), (name, label_end, end)]
         else:
             spans.append((name, start, end))
-        for token in state.tokens[count:]:
-            if token.type in ("link_open", "image", "code_inline", "html_inline") and ("span" not in token.meta):
-                token.meta["span"] = (start, end)
-                if destination is not None:
-                    token.meta["destination"] = destination
-                break
+        _mark_tokens(state, count, (start, end), destination)
         return ok
 
     return recording_rule

@@ -176,6 +176,15 @@ def _source_link(
     return SourceLink(link, start, end, span_end=span[1] if span else cursor)
 
 
+def _todo_task(doc: Document, content: str, imap: _InlineMap) -> Task:
+    """A ``[TODO]`` marker: the task is the rest of its line, as written (Markdown source, like
+    a ``- [ ]`` item's text)."""
+    at = content.find(_TODO_MARKER)
+    rest = content[at + len(_TODO_MARKER) :].split("\n", 1)[0].strip() if at >= 0 else ""
+    line = doc.position(imap.absolute(max(at, 0)))[0]
+    return Task.model_construct(text=rest or "TODO", done=False, line=line)
+
+
 def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[tuple[str, int, int]]) -> None:
     for name, start, end in spans:
         if name in _PROTECTED_INLINE:
@@ -191,9 +200,7 @@ def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[t
             base = imap.absolute(child.meta["span"][0])
             doc.links.extend(_html_links(child.content, base, doc, doc.position))
         elif child.type == "text" and _TODO_MARKER in child.content:
-            rest = child.content.split(_TODO_MARKER, 1)[1].strip()
-            line = doc.position(imap.absolute(0))[0]
-            doc.tasks.append(Task.model_construct(text=rest or "TODO", done=False, line=line))
+            doc.tasks.append(_todo_task(doc, token.content, imap))
 
 
 def _until_close(children: Sequence[Token], start: int) -> list[Token]:

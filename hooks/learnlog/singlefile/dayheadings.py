@@ -87,10 +87,11 @@ def _numeric(match: re.Match[str], order: DateOrder | None) -> tuple[Kind, date 
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     mdy, dmy = _try_date(year, a, b), _try_date(year, b, a)
     text = match.group(0)
-    if order == "mdy" or (order is None and mdy and not dmy):
-        return ("day", mdy, None, ()) if mdy else ("impossible", None, f"impossible date {text!r} (month/day)", ())
-    if order == "dmy" or (order is None and dmy and not mdy):
-        return ("day", dmy, None, ()) if dmy else ("impossible", None, f"impossible date {text!r} (day/month)", ())
+    if order is None and bool(mdy) != bool(dmy):
+        order = "mdy" if mdy else "dmy"
+    if order is not None:
+        found, which = (mdy, "month/day") if order == "mdy" else (dmy, "day/month")
+        return ("day", found, None, ()) if found else ("impossible", None, f"impossible date {text!r} ({which})", ())
     if mdy and dmy and mdy == dmy:
         return "day", mdy, None, ()
     if mdy and dmy:

@@ -82,14 +82,18 @@ def _ancestor_year(stack: list[Heading]) -> int | None:
     return next((y for h in reversed(stack) if (y := year_in(h.text)) is not None), None)
 
 
+def _inferred_order(doc: Document, notes: list[str]) -> DateOrder | None:
+    """The numeric date order the unambiguous dates of the file show, said in a note."""
+    sources = [h.source for h in doc.headings if h.level in DAY_LEVELS]
+    order = infer_order(sources)
+    if order is not None and any((r := read_day_heading(s)) and r.kind == "ambiguous" for s in sources):
+        notes.append(f"numeric dates read as {order} (inferred from the unambiguous ones; --date-order overrides)")
+    return order
+
+
 def _read_headings(doc: Document, order: DateOrder | None, year: int | None, notes: list[str]) -> dict[int, DayHeading]:
     """Each H2-H4 that reads as a day, keyed by its 1-based line; yearless ones get a year."""
-    if order is None:
-        order = infer_order([h.source for h in doc.headings if h.level in DAY_LEVELS])
-        if order is not None and any(
-            (r := read_day_heading(h.source)) and r.kind == "ambiguous" for h in doc.headings if h.level in DAY_LEVELS
-        ):
-            notes.append(f"numeric dates read as {order} (inferred from the unambiguous ones; --date-order overrides)")
+    order = order or _inferred_order(doc, notes)
     found: dict[int, DayHeading] = {}
     stack: list[Heading] = []
     for heading in doc.headings:

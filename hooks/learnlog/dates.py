@@ -94,6 +94,8 @@ def resolve_day(spec: str, today: date) -> date:
     if spec == "today":
         return today
     if spec == "yesterday":
+        if today == date.min:
+            raise ValueError(f"there is no day before {today.isoformat()}")
         return today - timedelta(days=1)
     try:
         return date.fromisoformat(spec)

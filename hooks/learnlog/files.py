@@ -82,23 +82,23 @@ class SafeReader:
         if stat.S_ISLNK(info.st_mode) or absolute.name in ("", ".", ".."):
             real = absolute.resolve(strict=True)
             return real, real.stat()
-        folder = str(absolute.parent)
+        return Path(self._real_folder(str(absolute.parent))) / absolute.name, info
+
+    def _real_folder(self, folder: str) -> str:
         real_folder = self._folders.get(folder)
         if real_folder is None:
             real_folder = self._folders[folder] = os.path.realpath(folder)
-        return Path(real_folder) / absolute.name, info
+        return real_folder
 
     def relative(self, path: Path) -> str:
-        """Repo-relative posix path (as ``relative_to_root``); absolute if outside."""
+        """Repo-relative posix path of the file as named (a symlink is where it sits, not where
+        it points: that is the reader's business); absolute if outside."""
         absolute = path if path.is_absolute() else self.cwd / path
+        named = Path(self._real_folder(str(absolute.parent))) / absolute.name
         try:
-            real, _ = self._real_path(absolute)
-        except (OSError, RuntimeError):
-            real = absolute.resolve()
-        try:
-            return real.relative_to(self.root).as_posix()
+            return named.relative_to(self.root).as_posix()
         except ValueError:
-            return real.as_posix()
+            return named.as_posix()
 
     def read(self, path: Path) -> RawFile | Diagnostic:
         shown = self.shown(path)

@@ -21,6 +21,7 @@ from learnlog.fix.encoding import (
 )
 from learnlog.layout import FileKind
 from learnlog.markdown import Document, parse_document
+from learnlog.textedit import apply_edits
 
 
 def drop_empty_title_colon(text: str, doc: Document, style: str) -> Repair:
@@ -71,8 +72,7 @@ def rewrite_date_links(text: str, doc: Document, rel_path: str, log_dir: str) ->
                 ),
             )
         )
-    for start, end, new, _ in sorted(edits, key=lambda e: e[0], reverse=True):
-        text = text[:start] + new + text[end:]
+    text = apply_edits(text, ((start, end, new) for start, end, new, _ in edits))
     return Repair(text, [e[3] for e in edits])
 
 

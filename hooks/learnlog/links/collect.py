@@ -28,6 +28,7 @@ def markdown_files(root: Path, patterns: Iterable[str]) -> list[str]:
             rel = path.relative_to(root)
             if any(part in SKIP_DIRS for part in rel.parts):
                 continue
-            if path.is_file() and path.suffix.lower() in MARKDOWN_SUFFIXES:
+            # a dangling or looping symlink is listed too: the reader reports it (LL190)
+            if path.suffix.lower() in MARKDOWN_SUFFIXES and (path.is_symlink() or not path.is_dir()):
                 found.add(rel.as_posix())
     return sorted(found)

@@ -143,11 +143,21 @@ def markdown_parser() -> MarkdownIt:
     recorder = _LinkPartsRecorder()
     md.helpers = recorder  # type: ignore[assignment]
     md.normalizeLink = _normalize_link_quickly(md.normalizeLink)  # type: ignore[method-assign,assignment]
+    md.validateLink = _file_links_too(md.validateLink)  # type: ignore[method-assign,assignment]
     for rule in list(md.inline.ruler.__rules__):
         if rule.name in _STRUCTURAL_INLINE_RULES:
             md.inline.ruler.at(rule.name, _wrap_inline_rule(rule.name, rule.fn, recorder))
     md.core.ruler.at("inline", _inline_with_spans)
     return md
+
+
+def _file_links_too(validate: Callable[[str], bool]) -> Callable[[str], bool]:
+    """markdown-it drops ``file:`` links (unsafe in HTML); learnlog keeps them, to report them."""
+
+    def validate_link(url: str) -> bool:
+        return url.strip().lower().startswith("file:") or validate(url)
+
+    return validate_link
 
 
 def _normalize_link_quickly(normalize: Callable[[str], str]) -> Callable[[str], str]:
@@ -161,8 +171,13 @@ def _normalize_link_quickly(normalize: Callable[[str], str]) -> Callable[[str], 
 
 
 def _inline_with_spans(state: StateCore) -> None:
-    """The core ``inline`` rule, keeping each inline token's recorded spans in its meta."""
-    for token in state.tokens:
+    """The core ``inline`` rule, keeping each inline token's recorded spans in its meta. With
+    ``headings_only`` in the environment, only headings are parsed inline (their anchors are
+    all some callers need)."""
+    headings_only = state.env.get("headings_only", False)
+    for index, token in enumerate(state.tokens):
+        if headings_only and (index == 0 or state.tokens[index - 1].type != "heading_open"):
+            continue
         if token.type == "inline":
             if token.children is None:
                 token.children = []

@@ -307,9 +307,11 @@ class _Walker:
             doc.protected.append(self.block_range(ref_map))
 
 
-def parse_document(text: str) -> Document:
-    """Parse Markdown (LF line endings expected) into a :class:`Document`."""
-    env: dict[str, Any] = {}
+def parse_document(text: str, *, headings_only: bool = False) -> Document:
+    """Parse Markdown (LF line endings expected) into a :class:`Document`. ``headings_only``
+    skips the inline parse of everything but headings: the headings and their anchors are
+    complete, links and tasks are not collected."""
+    env: dict[str, Any] = {"headings_only": headings_only}
     doc = Document(text=text, line_starts=line_starts(text))
     tokens = markdown_parser().parse(text, env)
     walker = _Walker(doc)

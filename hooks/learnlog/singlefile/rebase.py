@@ -11,6 +11,7 @@ import posixpath
 import re
 
 from learnlog.markdown import Document
+from learnlog.textedit import apply_edits
 
 ATX_RE = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -56,10 +57,7 @@ def rewrite_links(lines: list[str], first: int, doc: Document, from_dir: str, to
         if new != raw:
             edits.setdefault(line - first, []).append((col, col + len(raw), new))
     for index, changes in edits.items():
-        text = out[index]
-        for start, end, new in sorted(changes, reverse=True):
-            text = text[:start] + new + text[end:]
-        out[index] = text
+        out[index] = apply_edits(out[index], changes)
     return out
 
 

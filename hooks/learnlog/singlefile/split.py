@@ -21,6 +21,7 @@ from learnlog.layout import BACKLOG_NAME
 from learnlog.markdown import Document, Heading, parse_document
 from learnlog.singlefile.dayheadings import DateOrder, DayHeading, infer_order, read_day_heading, with_year, year_in
 from learnlog.singlefile.rebase import ATX_RE, is_relative_reference, line_of, rebase_link
+from learnlog.textedit import apply_edits
 
 DAY_LEVELS = (2, 3, 4)
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -242,8 +243,8 @@ def _link_edits(
 
 
 def _write_line(text: str, changes: list[tuple[int, int, str]], shift: int) -> str:
-    for start, end, new in sorted(changes, reverse=True):
-        text = text[:start] + new + text[end:]
+    """A source line with its link edits (joined once, not re-sliced per edit) and heading shift."""
+    text = apply_edits(text, changes) if changes else text
     match = ATX_RE.match(text) if shift else None
     if match:
         text = match.group(1) + "#" * (len(match.group(2)) + shift) + text[match.end() :]
@@ -308,7 +309,7 @@ def _anchor_map(
     source_anchor = {h.line - 1: h.anchor for h in doc.headings}
     anchors: dict[str, tuple[str, str]] = {}
     for path, lines in texts.items():
-        written = parse_document("".join(lines).replace("\r\n", "\n").replace("\r", "\n"))
+        written = parse_document("".join(lines).replace("\r\n", "\n").replace("\r", "\n"), headings_only=True)
         for heading in written.headings:
             source_line = origin[path][heading.line - 1]
             if source_line is not None and source_line in source_anchor:

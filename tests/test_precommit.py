@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +70,27 @@ def test_mojibake_commit_is_stopped_repaired_and_then_goes_through(repo: git.Rep
     assert code == 0, output
     committed = repo.head.commit.tree / "log/2024/2024-09-09.md"
     assert committed.data_stream.read().decode("utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_entry_with_tags_survives_this_repositorys_own_hooks(repo: git.Repo) -> None:
+    """The README's own ``learnlog new ... --tag llm`` through this repository's hooks (mdformat
+    included): the front matter must come out as it went in, and the commit must go through."""
+    root = root_of(repo)
+    project = Path(__file__).resolve().parents[1]
+    (root / ".pre-commit-config.yaml").write_bytes((project / ".pre-commit-config.yaml").read_bytes())
+    shutil.copytree(project / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=root, check=True, capture_output=True)
+    repo.git.add(A=True)
+    repo.index.commit("hooks")
+    env = {**os.environ, "LEARNLOG_TODAY": "2024-09-21"}
+    made = subprocess.run(
+        [sys.executable, "-m", "learnlog", "new", "yesterday", "--title", "LoRA", "--tag", "llm"],
+        cwd=root, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    entry = root / made.stdout.strip()
+    before = entry.read_text(encoding="utf-8")
+    assert before.startswith("---\ntags: [llm]\n---\n\n# Sep 20, 2024: LoRA\n")
+    code, output = _commit(repo, [made.stdout.strip()], "new entry")
+    assert code == 0, output
+    assert entry.read_text(encoding="utf-8") == before
+    assert "______" not in before and "## tags" not in entry.read_text(encoding="utf-8")

@@ -63,8 +63,9 @@ REPORTING = (
 CHECK_ONLY = arg("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
 
 COMMANDS = (
-    Command("check", "check entry structure and encoding of files or the whole log",
-            "learnlog check --select LL1 log/2024/2024-09-09.md", "learnlog.check.command", (PATHS, *REPORTING)),
+    Command("check", "check entry structure, encoding and internal links of files or the whole log",
+            "learnlog check --select LL1 log/2024/2024-09-09.md", "learnlog.check.command",
+            (PATHS, *REPORTING, arg("--no-cache", action="store_true", help="neither read nor write the parse cache"))),
     Command("fix", "repair encoding damage, BOM, CRLF, control characters, date links, empty title colons",
             "learnlog fix --diff", "learnlog.fix.command",
             (PATHS, arg("--check", action="store_true", help="report what would change; write nothing"),

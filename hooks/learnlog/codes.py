@@ -126,7 +126,7 @@ _ALL = (
          "A file:// link points into the author's own disk; it never works on GitHub or for anyone else. "
          "Link to the file by its path in the repository."),
     Code("LL215", "empty-link", "link with an empty destination", W, False,
-         "[text]() goes nowhere; it is usually a link whose URL was never pasted."),
+         "`[text]()` goes nowhere; it is usually a link whose URL was never pasted."),
     Code("LL301", "not-utf8", "file is not UTF-8", E, True,
          "Git, GitHub and every tool here read Markdown as UTF-8. learnlog fix transcodes a file when one "
          "codec reads it unambiguously (UTF-16 with a BOM, Windows-1252, Latin-1) and leaves it alone "

@@ -75,7 +75,6 @@ class LinksConfig(_Section):
     max_retry_after: float = Field(default=30.0, ge=0)
     max_redirects: int = Field(default=10, ge=0, le=50)
     cache_path: RepoPath = ".cache/learnlog/links.json"
-    facts_cache_path: RepoPath = ".cache/learnlog/link-facts.json"
     cache_ttl_hours: float = Field(default=24.0, ge=0)
     warn_status: tuple[int, ...] = (403, 999)
     accept_status: tuple[int, ...] = ()
@@ -120,6 +119,7 @@ class Config(_Section):
     readme: RepoPath = "README.md"
     weekly_dir: RepoPath = "log/weekly"
     heatmap: RepoPath = "docs/activity.svg"
+    cache_path: RepoPath = ".cache/learnlog/parse.json"
     feed: FeedConfig = FeedConfig()
     fix: FixConfig = FixConfig()
     links: LinksConfig = LinksConfig()

@@ -99,14 +99,34 @@ def check_single_h1(ctx: CheckContext) -> Iterator[Diagnostic]:
         yield ctx.diag(line, col, "LL102", f"second H1 {text!r}: an entry has one H1; use H2 for topics")
 
 
+def heading_date(ctx: CheckContext) -> tuple[int, int, date] | None:
+    """Where the entry's heading date is, and which day it names (when it names one)."""
+    for line, col, text in ctx.h1s[:1]:
+        heading = read_date_heading(text, ctx.config.date_style)
+        if heading.parsed and heading.parsed.value:
+            return line, col, heading.parsed.value
+    return None
+
+
+def future_date(shown: str, where: tuple[int, int, date], config: Config, today: date) -> Diagnostic | None:
+    """LL105, judged on every run (cached results keep the heading date, not the verdict)."""
+    line, col, day = where
+    try:
+        limit = today + timedelta(days=config.allow_future_days)
+    except OverflowError:
+        limit = date.max
+    if day > limit:
+        return Diagnostic(shown, line, col, "LL105", f"date {day.isoformat()} is in the future")
+    return None
+
+
 @rule("LL105")
 def check_future_date(ctx: CheckContext) -> Iterator[Diagnostic]:
     """A log records what was learned; a future date is almost always a typo in the year."""
-    limit = ctx.today + timedelta(days=ctx.config.allow_future_days)
-    for line, col, text in ctx.h1s[:1]:
-        heading = read_date_heading(text, ctx.config.date_style)
-        if heading.parsed and heading.parsed.value and heading.parsed.value > limit:
-            yield ctx.diag(line, col, "LL105", f"date {heading.parsed.value.isoformat()} is in the future")
+    where = heading_date(ctx)
+    found = future_date(ctx.shown, where, ctx.config, ctx.today) if where else None
+    if found is not None:
+        yield found
 
 
 @rule("LL106")

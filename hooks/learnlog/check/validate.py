@@ -21,7 +21,7 @@ from learnlog.dates import date_from_entry_name, read_date_heading
 from learnlog.diagnostics import Diagnostic
 from learnlog.markdown import Document, Heading
 from learnlog.markdown.frontmatter import FrontMatterError, read_front_matter
-from learnlog.model import Entry, FrontMatter, Topic
+from learnlog.model import Backlog, Entry, FrontMatter, Topic
 
 _FRONT_MATTER_KEYS = ", ".join(sorted(FrontMatter.model_fields))
 
@@ -45,6 +45,13 @@ def build_topics(doc: Document) -> tuple[Topic, ...]:
             )
         )
     return tuple(topics)
+
+
+def build_backlog(doc: Document, rel_path: str) -> Backlog:
+    """The backlog's topics, tasks and links (what the weekly summaries list as open)."""
+    return Backlog(
+        path=rel_path, topics=build_topics(doc), tasks=tuple(doc.tasks), links=tuple(s.link for s in doc.links)
+    )
 
 
 def _key_line(doc: Document, key: str) -> int:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
+from learnlog.cache import open_cache, save_cache
 from learnlog.check.engine import FileResult, check_files
-from learnlog.check.validate import build_topics
 from learnlog.codes import CODES, Family, Severity
 from learnlog.diagnostics import Diagnostic
 from learnlog.files import SafeReader, log_files
@@ -29,30 +29,25 @@ def _rejects(diagnostic: Diagnostic) -> bool:
     return diagnostic.severity is Severity.ERROR and CODES[diagnostic.code].family is Family.STRUCTURE
 
 
-def _backlog(result: FileResult) -> Backlog | None:
-    doc = result.doc
-    if doc is None:
-        return None
-    return Backlog(
-        path=result.rel_path, topics=build_topics(doc), tasks=tuple(doc.tasks), links=tuple(s.link for s in doc.links)
-    )
-
-
-def load_log(project: Project) -> LoadedLog:
+def load_log(project: Project, *, use_cache: bool = True) -> LoadedLog:
     config = project.config
     reader = SafeReader(project.root, config.max_file_bytes)
     entries: dict[object, Entry] = {}
     backlog: Backlog | None = None
     skipped: list[FileResult] = []
-    for result in check_files(log_files(project.root, config), reader, config, project.today):
+    cache = open_cache(project, use=use_cache)
+    results = check_files(log_files(project.root, config), reader, config, project.today, cache)
+    save_cache(cache)
+    for result in results:
         if result.kind is FileKind.BACKLOG:
-            backlog = _backlog(result)
+            backlog = result.backlog
         elif result.kind is FileKind.ENTRY:
             failed = any(_rejects(d) for d in result.diagnostics)
-            if result.entry is None or failed:
+            entry = result.model_entry()
+            if entry is None or failed:
                 skipped.append(result)
             else:
-                entries[result.entry.date] = result.entry
+                entries[entry.date] = entry
     return LoadedLog(Log(entries=entries, backlog=backlog), skipped)
 
 

@@ -6,28 +6,24 @@ Internal links are checked offline (``learnlog check`` does the same on every co
 
 from __future__ import annotations
 
-import re
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
+from learnlog.cache import open_cache, save_cache
 from learnlog.check.command import report_options
 from learnlog.diagnostics import Diagnostic, OutputFormat, count_line, report
 from learnlog.files import SafeReader, expand_paths
-from learnlog.links.collect import is_external, is_web, markdown_files
+from learnlog.links.collect import markdown_files
 from learnlog.links.external import check_urls, periodic_progress, terminal_progress
-from learnlog.links.facts import FactsCache
-from learnlog.links.internal import RepoView, check_internal_link
+from learnlog.links.internal import RepoView
+from learnlog.links.offline import LinkRun, gather
 from learnlog.links.outcome import Outcome, Statistics, Status
 from learnlog.links.report import summary_line, write_markdown_report
 from learnlog.links.urlcache import LinkCache
-from learnlog.model import Link, LinkKind
 from learnlog.project import Project, load_project
-
-WebUses = dict[str, list[tuple[str, int, int]]]
 
 
 @dataclass(frozen=True)
@@ -44,74 +40,13 @@ class Options:
     summary_md: Path | None = None
 
 
-@dataclass
-class _Run:
-    """What one run gathered: problems, outcomes and the web URLs with where they are used."""
-
-    found: list[Diagnostic]
-    outcomes: list[Outcome]
-    web: WebUses
-
-
-def _special(link: Link) -> tuple[str, str] | None:
-    """Links that are wrong whatever they point at: empty, or into the author's own disk."""
-    if not link.target.strip() and link.kind in (LinkKind.INLINE, LinkKind.IMAGE, LinkKind.HTML):
-        return "LL215", f"link '{link.text}' has an empty destination" if link.text else "empty link destination"
-    if link.target.lower().startswith("file:"):
-        return "LL214", f"'{link.target}' is a file:// link, which works only on the author's disk"
-    return None
-
-
-def _judge(link: Link, rel: str, shown: str, view: RepoView, patterns: list[re.Pattern[str]], run: _Run) -> Outcome:
-    """One link's outcome offline; web links are collected for later."""
-    if link.kind is LinkKind.REFERENCE:
-        # ``[text][label]`` takes its target from a definition, checked (and reported) once,
-        # where the fix goes
-        return Outcome(Status.OK)
-    special = _special(link)
-    if special is not None:
-        run.found.append(Diagnostic(shown, link.line, link.col, *special))
-        return Outcome(Status.BROKEN)
-    if any(p.search(link.target) for p in patterns):
-        return Outcome(Status.EXCLUDED)
-    if is_web(link.target) or link.target.startswith("//"):
-        # a protocol-relative ``//host/x`` opens as https on GitHub
-        url = "https:" + link.target if link.target.startswith("//") else link.target
-        run.web[url].append((shown, link.line, link.col))
-        return Outcome(Status.UNCHECKED)
-    if is_external(link.target):
-        return Outcome(Status.UNSUPPORTED, link.target.split(":", 1)[0].lower() + ":")
-    problem = check_internal_link(link, rel, view)
-    if problem is None:
-        return Outcome(Status.OK)
-    run.found.append(replace(problem, path=shown))
-    return Outcome(Status.BROKEN)
-
-
-def _offline(files: list[str], view: RepoView, project: Project, options: Options) -> _Run:
-    patterns = [re.compile(p) for p in project.config.links.exclude]
-    run = _Run([], [], defaultdict(list))
-    for rel in files:
-        facts = view.facts(rel)
-        if isinstance(facts, list):
-            run.found.extend(facts)
-            continue
-        shown = view.reader.shown(project.root / rel)
-        for link in facts.links:
-            outcome = _judge(link, rel, shown, view, patterns, run)
-            if outcome.status is Status.EXCLUDED and options.show_excluded:
-                print(f"{shown}:{link.line}:{link.col}: excluded {link.target}", file=sys.stderr)
-            run.outcomes.append(outcome)
-    return run
-
-
 def _progress(choice: str) -> Callable[[int, int], None]:
     if choice == "always" or (choice == "auto" and sys.stderr.isatty()):
         return terminal_progress()
     return periodic_progress()
 
 
-def _external(run: _Run, project: Project, options: Options) -> tuple[int, float]:
+def _external(run: LinkRun, project: Project, options: Options) -> tuple[int, float]:
     """Check the web URLs; returns (answered from cache, seconds on the web)."""
     import asyncio
 
@@ -152,10 +87,10 @@ def run(options: Options) -> int:
         files = [reader.relative(p) for p in expand_paths(list(options.paths), project.root, config)]
     else:
         files = markdown_files(project.root, config.links.files)
-    facts_cache = FactsCache(None if options.no_cache else project.root / config.links.facts_cache_path)
+    facts_cache = open_cache(project, use=not options.no_cache)
     view = RepoView(project.root, reader, config.log_dir, facts_cache)
-    gathered = _offline(files, view, project, options)
-    _save_cache(facts_cache.save, config.links.facts_cache_path)
+    gathered = gather(files, view, project.root, project.config.links.exclude, show_excluded=options.show_excluded)
+    save_cache(facts_cache)
     cached, seconds = _external(gathered, project, options) if options.external and gathered.web else (0, 0.0)
     stats = Statistics.of(gathered.outcomes)
     summary = summary_line(stats, len(files), len(gathered.web), options.external, cached, seconds)

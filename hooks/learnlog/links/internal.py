@@ -20,12 +20,13 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from learnlog.cache import ParseCache
 from learnlog.dates import date_link_path
 from learnlog.diagnostics import Diagnostic
 from learnlog.files import SafeReader, decode_text
 from learnlog.layout import MARKDOWN_SUFFIXES
 from learnlog.links.collect import is_external
-from learnlog.links.facts import FactsCache, FileFacts
+from learnlog.links.facts import FileFacts
 from learnlog.markdown import parse_document
 from learnlog.model import Link
 
@@ -41,7 +42,7 @@ class RepoView:
     root: Path
     reader: SafeReader
     log_dir: str = "log"
-    facts_cache: FactsCache = field(default_factory=lambda: FactsCache(None))
+    facts_cache: ParseCache = field(default_factory=lambda: ParseCache(None))
     _listings: dict[str, dict[str, str] | None] = field(default_factory=dict)
     _facts: dict[str, FileFacts | list[Diagnostic]] = field(default_factory=dict)
 
@@ -74,6 +75,10 @@ class RepoView:
             else:
                 return "missing", None
         return status, "/".join(actual)
+
+    def know(self, rel_path: str, facts: FileFacts) -> None:
+        """Facts of a file another pass already has (the check's own parse): never read twice."""
+        self._facts[rel_path] = facts
 
     def facts(self, rel_path: str) -> FileFacts | list[Diagnostic]:
         """A Markdown file's links and anchors, or why it cannot be read."""

@@ -128,6 +128,17 @@ def _from_record(record: dict[str, Any], result: FileResult, config: Config, tod
     return result
 
 
+def _restore(record: dict[str, Any], result: FileResult, config: Config, today: date) -> bool:
+    """Fill ``result`` from a cached record; False (and the file is parsed again) when the
+    record is damaged."""
+    try:
+        _from_record(record, result, config, today)
+    except (KeyError, TypeError, ValueError):
+        result.diagnostics, result.heading, result.entry_data, result.backlog = [], None, None, None
+        return False
+    return True
+
+
 def _compute(raw: RawFile, rel_path: str, config: Config, today: date) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """One file's cacheable record and link facts (run in a worker process on a cold run)."""
     result = check_raw(raw, rel_path, config, today)
@@ -164,8 +175,8 @@ def check_files(
             continue
         record = cache.checked(rel_path, raw.data)
         facts = cache.cached_facts(raw.data) if record is not None else None
-        if record is not None and facts is not None:
-            _from_record(record, result, config, today).facts = facts
+        if record is not None and facts is not None and _restore(record, result, config, today):
+            result.facts = facts
             continue
         pending.append((raw, rel_path))
         waiting.append(result)

@@ -125,12 +125,15 @@ class ParseCache:
     def store_checked(self, rel_path: str, data: bytes, record: dict[str, Any]) -> None:
         self._put("checks", check_key(rel_path, data), record)
 
-    def save(self) -> None:
-        """Write what this run used (so the file does not grow with every edit)."""
+    def save(self, *, complete: bool = False) -> None:
+        """Write the results. After a run over every file (``complete``), only what it used is
+        kept, so the file does not grow with every edit; after a run over a few files, what the
+        others had stays."""
         unchanged = not self._changed and all(len(self._used[k]) == len(self._stored[k]) for k in self._used)
-        if self.path is None or unchanged:
+        if self.path is None or unchanged or (not complete and not self._changed):
             return
-        payload = {"fingerprint": self.fingerprint, **self._used}
+        kept = self._used if complete else {k: {**self._stored[k], **self._used[k]} for k in self._used}
+        payload = {"fingerprint": self.fingerprint, **kept}
         write_cache(self.path, json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("utf-8"))
 
 
@@ -139,9 +142,9 @@ def open_cache(project: Project, *, use: bool = True) -> ParseCache:
     return ParseCache(project.root / project.config.cache_path if use else None, project.config)
 
 
-def save_cache(cache: ParseCache) -> None:
+def save_cache(cache: ParseCache, *, complete: bool) -> None:
     """A cache is only an optimisation: failing to write one is a note, not a failure."""
     try:
-        cache.save()
+        cache.save(complete=complete)
     except OSError as exc:
         print(f"learnlog: note: cache {cache.path} not written: {exc.strerror or exc}", file=sys.stderr)

@@ -21,6 +21,8 @@ from learnlog.layout import MARKDOWN_SUFFIXES
 
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
 _TEXT_CONTROL_OK = frozenset(b"\t\n\r\f\x1b")
+# every byte but the odd ones (controls that text does not use), for a C-speed count
+_NOT_ODD = bytes(b for b in range(256) if not (b < 0x20 and b not in _TEXT_CONTROL_OK))
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,12 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    odd = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROL_OK)
+    odd = len(sample.translate(None, _NOT_ODD))
     return odd / len(sample) > 0.10
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 class SafeReader:
@@ -61,28 +67,30 @@ class SafeReader:
 
     Commands read thousands of entries from a few folders, so the root, the working directory
     and each folder are resolved once; only a file that is itself a symlink is resolved again.
+    Paths are handled as strings here: pathlib's parsing was most of a cached run.
     """
 
     def __init__(self, root: Path, max_bytes: int) -> None:
         self.root = root.resolve()
         self.cwd = Path.cwd().resolve()
+        self._root = str(self.root)
+        self._cwd = str(self.cwd)
         self.max_bytes = max_bytes
         self._folders: dict[str, str] = {}
         self._shown: dict[Path, str] = {}
 
-    def shown(self, path: Path) -> str:
-        """How a path is printed (computed once per path: reading and reporting both ask)."""
-        if path not in self._shown:
-            self._shown[path] = display_path(path, self.cwd)
-        return self._shown[path]
+    def _absolute(self, path: Path) -> str:
+        text = os.fspath(path)
+        return text if os.path.isabs(text) else os.path.join(self._cwd, text)
 
-    def _real_path(self, absolute: Path) -> tuple[Path, os.stat_result]:
-        """The file's real path and its ``stat``; raises as ``Path.resolve(strict=True)``."""
-        info = absolute.lstat()
-        if stat.S_ISLNK(info.st_mode) or absolute.name in ("", ".", ".."):
-            real = absolute.resolve(strict=True)
-            return real, real.stat()
-        return Path(self._real_folder(str(absolute.parent))) / absolute.name, info
+    def shown(self, path: Path) -> str:
+        """How a path is printed: relative to the working directory when inside it (computed once
+        per path: reading and reporting both ask)."""
+        if path not in self._shown:
+            absolute = os.path.normpath(self._absolute(path))
+            inside = _inside(absolute, self._cwd)
+            self._shown[path] = os.path.relpath(absolute, self._cwd) if inside else path.as_posix()
+        return self._shown[path]
 
     def _real_folder(self, folder: str) -> str:
         real_folder = self._folders.get(folder)
@@ -90,42 +98,57 @@ class SafeReader:
             real_folder = self._folders[folder] = os.path.realpath(folder)
         return real_folder
 
+    def _named(self, absolute: str) -> str:
+        """The path with its folders resolved but the file itself as named."""
+        folder, name = os.path.split(absolute)
+        return os.path.join(self._real_folder(folder), name)
+
+    def _real_path(self, absolute: str) -> tuple[str, os.stat_result]:
+        """The file's real path and its ``stat``; raises as ``Path.resolve(strict=True)``."""
+        info = os.lstat(absolute)
+        name = os.path.basename(absolute)
+        if stat.S_ISLNK(info.st_mode) or name in ("", ".", ".."):
+            real = str(Path(absolute).resolve(strict=True))
+            return real, os.stat(real)
+        return self._named(absolute), info
+
     def relative(self, path: Path) -> str:
         """Repo-relative posix path of the file as named (a symlink is where it sits, not where
         it points: that is the reader's business); absolute if outside."""
-        absolute = path if path.is_absolute() else self.cwd / path
-        named = Path(self._real_folder(str(absolute.parent))) / absolute.name
-        try:
-            return named.relative_to(self.root).as_posix()
-        except ValueError:
-            return named.as_posix()
+        named = self._named(self._absolute(path))
+        if _inside(named, self._root):
+            return os.path.relpath(named, self._root).replace(os.sep, "/")
+        return named.replace(os.sep, "/")
+
+    def _refusal(self, resolved: str, info: os.stat_result) -> tuple[str, str] | None:
+        if not _inside(resolved, self._root):
+            return "LL190", f"points outside the repository (to {resolved})"
+        if stat.S_ISDIR(info.st_mode):
+            return "LL190", "is a directory, not a Markdown file"
+        if not stat.S_ISREG(info.st_mode):
+            return "LL190", "is not a regular file"
+        if info.st_size > self.max_bytes:
+            return "LL191", (
+                f"file is {info.st_size:,} bytes, over the {self.max_bytes:,}-byte limit "
+                "(raise tool.learnlog.max_file_bytes if this is really an entry)"
+            )
+        return None
 
     def read(self, path: Path) -> RawFile | Diagnostic:
         shown = self.shown(path)
         try:
-            resolved, info = self._real_path(path if path.is_absolute() else self.cwd / path)
+            resolved, info = self._real_path(self._absolute(path))
         except (FileNotFoundError, RuntimeError) as exc:
             reason = "a symlink loop" if isinstance(exc, RuntimeError) else "does not exist"
             return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {reason}")
         except OSError as exc:
             return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
-        if not resolved.is_relative_to(self.root):
-            return Diagnostic(shown, 1, 1, "LL190", f"points outside the repository (to {resolved})")
-        if stat.S_ISDIR(info.st_mode):
-            return Diagnostic(shown, 1, 1, "LL190", "is a directory, not a Markdown file")
-        if not stat.S_ISREG(info.st_mode):
-            return Diagnostic(shown, 1, 1, "LL190", "is not a regular file")
-        if info.st_size > self.max_bytes:
-            return Diagnostic(
-                shown,
-                1,
-                1,
-                "LL191",
-                f"file is {info.st_size:,} bytes, over the {self.max_bytes:,}-byte limit "
-                "(raise tool.learnlog.max_file_bytes if this is really an entry)",
-            )
+        refusal = self._refusal(resolved, info)
+        if refusal is not None:
+            return Diagnostic(shown, 1, 1, *refusal)
         try:
-            data = resolved.read_bytes()
+            with open(resolved, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             return Diagnostic(shown, 1, 1, "LL190", f"cannot read: {exc.strerror or exc}")
         if looks_binary(data):
@@ -205,13 +228,10 @@ def markdown_paths(base: Path) -> list[Path]:
     """Everything below ``base`` named like Markdown (``.md``, ``.MD``, ``.markdown``), whatever
     it is: a folder, a pipe or a symlink named ``x.md`` is reported by the reader, not skipped
     in silence. Symlinked folders are not followed."""
-    found: list[Path] = []
+    found: list[str] = []
     for folder, dirs, files in os.walk(base):
-        dirs.sort()
-        for name in [*files, *dirs]:
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                found.append(Path(folder, name))
-    return sorted(found)
+        found += [os.path.join(folder, name) for name in (*files, *dirs) if name.lower().endswith(MARKDOWN_SUFFIXES)]
+    return [Path(path) for path in sorted(found)]
 
 
 def log_files(root: Path, config: Config) -> list[Path]:

@@ -70,6 +70,6 @@ def run(options: Options) -> int:
     results = check_files(expand_paths(list(options.paths), project.root, config), reader, config, project.today, cache)
     found = [d for result in results for d in result.diagnostics]
     found += _link_problems(project, results, RepoView(project.root, reader, config.log_dir, cache), not options.paths)
-    save_cache(cache)
+    save_cache(cache, complete=not options.paths)
     where = "" if options.paths else f" in {config.log_dir}/"
     return report(found, how, summary=f"Checked {len(results)} file(s){where}, with their links: {{counts}}.")

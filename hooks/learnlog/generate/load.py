@@ -37,7 +37,7 @@ def load_log(project: Project, *, use_cache: bool = True) -> LoadedLog:
     skipped: list[FileResult] = []
     cache = open_cache(project, use=use_cache)
     results = check_files(log_files(project.root, config), reader, config, project.today, cache)
-    save_cache(cache)
+    save_cache(cache, complete=False)
     for result in results:
         if result.kind is FileKind.BACKLOG:
             backlog = result.backlog

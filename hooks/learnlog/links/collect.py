@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,14 +23,17 @@ def is_web(target: str) -> bool:
 
 
 def markdown_files(root: Path, patterns: Iterable[str]) -> list[str]:
-    """Repo-relative Markdown files matching the configured globs, in a stable order."""
+    """Repo-relative Markdown files matching the configured globs, in a stable order (string
+    globbing: pathlib's costs more than the cached check itself)."""
     found: set[str] = set()
+    base = os.fspath(root)
     for pattern in patterns:
-        for path in root.glob(pattern):
-            rel = path.relative_to(root)
-            if any(part in SKIP_DIRS for part in rel.parts):
+        for path in glob.iglob(pattern, root_dir=base, recursive=True):
+            rel = path.replace(os.sep, "/")
+            if any(part in SKIP_DIRS for part in rel.split("/")):
                 continue
+            full = os.path.join(base, path)
             # a dangling or looping symlink is listed too: the reader reports it (LL190)
-            if path.suffix.lower() in MARKDOWN_SUFFIXES and (path.is_symlink() or not path.is_dir()):
-                found.add(rel.as_posix())
+            if rel.lower().endswith(MARKDOWN_SUFFIXES) and (os.path.islink(full) or not os.path.isdir(full)):
+                found.add(rel)
     return sorted(found)

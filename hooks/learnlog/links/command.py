@@ -90,7 +90,7 @@ def run(options: Options) -> int:
     facts_cache = open_cache(project, use=not options.no_cache)
     view = RepoView(project.root, reader, config.log_dir, facts_cache)
     gathered = gather(files, view, project.root, project.config.links.exclude, show_excluded=options.show_excluded)
-    save_cache(facts_cache)
+    save_cache(facts_cache, complete=not options.paths)
     cached, seconds = _external(gathered, project, options) if options.external and gathered.web else (0, 0.0)
     stats = Statistics.of(gathered.outcomes)
     summary = summary_line(stats, len(files), len(gathered.web), options.external, cached, seconds)

@@ -26,9 +26,8 @@ from learnlog.diagnostics import Diagnostic
 from learnlog.files import SafeReader, decode_text
 from learnlog.layout import MARKDOWN_SUFFIXES
 from learnlog.links.collect import is_external
-from learnlog.links.facts import FileFacts
+from learnlog.links.facts import FileFacts, LinkFact
 from learnlog.markdown import parse_document
-from learnlog.model import Link
 
 _ALWAYS_VALID_FRAGMENTS = frozenset({"", "top"})
 
@@ -143,7 +142,7 @@ def _path_problem(target: str, absolute: str, dated: bool, view: RepoView) -> tu
     return actual
 
 
-def check_internal_link(link: Link, source_rel: str, view: RepoView) -> Diagnostic | None:
+def check_internal_link(link: LinkFact, source_rel: str, view: RepoView) -> Diagnostic | None:
     """The problem with one internal link, or None. ``source_rel`` is repo-relative."""
     target = link.target
     if not target or is_external(target):
@@ -163,5 +162,5 @@ def check_internal_link(link: Link, source_rel: str, view: RepoView) -> Diagnost
     return _diag(link, source_rel, code, message + where)
 
 
-def _diag(link: Link, source_rel: str, code: str, message: str) -> Diagnostic:
+def _diag(link: LinkFact, source_rel: str, code: str, message: str) -> Diagnostic:
     return Diagnostic(source_rel, link.line, link.col, code, message)

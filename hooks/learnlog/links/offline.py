@@ -16,9 +16,10 @@ from pathlib import Path
 
 from learnlog.diagnostics import Diagnostic
 from learnlog.links.collect import is_external, is_web
+from learnlog.links.facts import LinkFact
 from learnlog.links.internal import RepoView, check_internal_link
 from learnlog.links.outcome import Outcome, Status
-from learnlog.model import Link, LinkKind
+from learnlog.model import LinkKind
 
 WebUses = dict[str, list[tuple[str, int, int]]]
 
@@ -32,7 +33,7 @@ class LinkRun:
     web: WebUses = field(default_factory=lambda: defaultdict(list))
 
 
-def _special(link: Link) -> tuple[str, str] | None:
+def _special(link: LinkFact) -> tuple[str, str] | None:
     """Links that are wrong whatever they point at: empty, or into the author's own disk."""
     if not link.target.strip() and link.kind in (LinkKind.INLINE, LinkKind.IMAGE, LinkKind.HTML):
         return "LL215", f"link '{link.text}' has an empty destination" if link.text else "empty link destination"
@@ -41,7 +42,9 @@ def _special(link: Link) -> tuple[str, str] | None:
     return None
 
 
-def _judge(link: Link, rel: str, shown: str, view: RepoView, patterns: list[re.Pattern[str]], run: LinkRun) -> Outcome:
+def _judge(
+    link: LinkFact, rel: str, shown: str, view: RepoView, patterns: list[re.Pattern[str]], run: LinkRun
+) -> Outcome:
     """One link's outcome offline; web links are collected for later."""
     if link.kind is LinkKind.REFERENCE:
         # ``[text][label]`` takes its target from a definition, checked (and reported) once,

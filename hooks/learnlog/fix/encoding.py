@@ -287,6 +287,8 @@ def _unsure(line: int, col: int, text: str, how: str) -> Change:
 
 def repair_prose(text: str, doc: Document, options: FixConfig) -> Repair:
     """Fix mojibake and remove control characters inside prose; report U+FFFD everywhere."""
+    if not (_wants_ftfy(text, options) or has_control_characters(text) or "\ufffd" in text):
+        return Repair(text, [])  # nothing any repair could act on: skip the per-line work
     changes: list[Change] = []
     pieces: list[str] = []
     cursor = 0

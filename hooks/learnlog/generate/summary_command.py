@@ -9,7 +9,7 @@ from learnlog.diagnostics import ExitCode, UsageError
 from learnlog.files import write_atomic
 from learnlog.generate.gitdates import read_history
 from learnlog.generate.load import load_log, report_skipped
-from learnlog.generate.weekly import default_weeks, parse_week, render_summary, week_name, weeks_of
+from learnlog.generate.weekly import default_weeks, entries_by_week, parse_week, render_summary, week_name, weeks_of
 from learnlog.project import load_project
 
 
@@ -36,10 +36,12 @@ def run(options: Options) -> int:
     if not history.available:
         print(f"note: {history.reason}; using the dates in file names", file=sys.stderr)
     stale = 0
+    grouped = entries_by_week(log)
     for year, number in weeks:
         path = root / config.weekly_dir / f"{week_name(year, number)}.md"
         rel = path.relative_to(root).as_posix()
-        text = render_summary(log, year, number, history, config.date_style, config.weekly_dir)
+        days = grouped.get((year, number), [])
+        text = render_summary(log, year, number, history, config.date_style, config.weekly_dir, days)
         old = path.read_text(encoding="utf-8") if path.is_file() else None
         if old == text:
             continue

@@ -45,10 +45,11 @@ class Week:
     style: str
 
     @classmethod
-    def of(cls, log: Log, year: int, number: int, style: str, weekly_dir: str) -> Week:
+    def of(cls, log: Log, year: int, number: int, style: str, weekly_dir: str, days: list[Entry] | None = None) -> Week:
         monday = date.fromisocalendar(year, number, 1)
         sunday = shift(monday, 6) or date.max
-        days = [e for e in log.sorted_entries() if monday <= e.date <= sunday]
+        if days is None:
+            days = [e for e in log.sorted_entries() if monday <= e.date <= sunday]
         return cls(year, number, monday, sunday, days, "../" * len(PurePosixPath(weekly_dir).parts), style)
 
     def day(self, entry: Entry) -> str:
@@ -129,8 +130,11 @@ def _git_changes(week: Week, history: History, weekly_dir: str) -> list[str]:
     return lines
 
 
-def render_summary(log: Log, year: int, number: int, history: History, style: str, weekly_dir: str) -> str:
-    week = Week.of(log, year, number, style, weekly_dir)
+def render_summary(
+    log: Log, year: int, number: int, history: History, style: str, weekly_dir: str, days: list[Entry] | None = None
+) -> str:
+    """One week's summary; ``days`` (the week's entries, oldest first) saves a scan of the log."""
+    week = Week.of(log, year, number, style, weekly_dir, days)
     streak = streak_ending(set(log.entries), week.sunday)
     lines = [
         GENERATED_MARKER,
@@ -144,6 +148,15 @@ def render_summary(log: Log, year: int, number: int, history: History, style: st
     for section in (_entries(week), _resources(week), _tasks(week, log), _git_changes(week, history, weekly_dir)):
         lines += [*section, ""]
     return format_markdown("\n".join(lines))
+
+
+def entries_by_week(log: Log) -> dict[tuple[int, int], list[Entry]]:
+    """Every entry under its ISO week, oldest first: one pass, not one scan per week."""
+    grouped: dict[tuple[int, int], list[Entry]] = {}
+    for entry in log.sorted_entries():
+        iso = entry.date.isocalendar()
+        grouped.setdefault((iso.year, iso.week), []).append(entry)
+    return grouped
 
 
 def weeks_of(days: list[date]) -> list[tuple[int, int]]:

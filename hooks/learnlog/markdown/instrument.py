@@ -170,13 +170,26 @@ def _normalize_link_quickly(normalize: Callable[[str], str]) -> Callable[[str], 
     return normalize_link
 
 
+_STRUCTURE_CHARS_RE = re.compile(r"[\[\]<`&\\:@]|www\.", re.IGNORECASE)
+
+
+def _plain_prose(content: str) -> bool:
+    """Text in which no inline rule can find a link, code, HTML, an entity or an escape: the
+    check needs nothing from its inline parse (emphasis is not its business), so it is skipped."""
+    return _STRUCTURE_CHARS_RE.search(content) is None
+
+
 def _inline_with_spans(state: StateCore) -> None:
     """The core ``inline`` rule, keeping each inline token's recorded spans in its meta. With
     ``headings_only`` in the environment, only headings are parsed inline (their anchors are
-    all some callers need)."""
+    all some callers need). Paragraphs of plain prose are not parsed inline at all."""
     headings_only = state.env.get("headings_only", False)
     for index, token in enumerate(state.tokens):
-        if headings_only and (index == 0 or state.tokens[index - 1].type != "heading_open"):
+        if token.type != "inline":
+            continue
+        heading = index > 0 and state.tokens[index - 1].type == "heading_open"
+        if not heading and (headings_only or _plain_prose(token.content)):
+            token.children = []
             continue
         if token.type == "inline":
             if token.children is None:

@@ -14,8 +14,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
 from timing import BIN, USER_ENV, timed
+
+from generate import generate
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from learnlog.cli import run
 from tests.helpers import TODAY, CliRunner, Result
+from tests.hookrepo import snapshot_hook_repo
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +32,13 @@ def repo(tmp_path: Path) -> Iterator[git.Repo]:
     (root / "log").mkdir()
     yield repository
     repository.close()
+
+
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One snapshot of this project as a hook repository (path, sha) for the whole session, so
+    pre-commit builds the hooks' environment once per session (per xdist worker)."""
+    return snapshot_hook_repo(tmp_path_factory.mktemp("hookrepo") / "learnlog")
 
 
 @pytest.fixture

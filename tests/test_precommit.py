@@ -12,14 +12,8 @@ import git
 import pytest
 
 from tests.helpers import root_of, write
-from tests.hookrepo import snapshot_hook_repo
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    return snapshot_hook_repo(tmp_path_factory.mktemp("hookrepo") / "learnlog")
 
 
 def _install(repository: git.Repo, hook_repo: tuple[Path, str], hook_ids: list[str]) -> Path:

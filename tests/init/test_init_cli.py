@@ -7,6 +7,7 @@ from pathlib import Path
 import git
 import pytest
 
+import learnlog
 from tests.helpers import SEED, CliRunner, write
 from tests.init.test_files import PYPROJECT, THEIRS
 
@@ -41,7 +42,7 @@ def test_empty_repository_dry_run_then_init_then_nothing_to_do(bare: Path, cli: 
     assert (bare / "log").is_dir()
     assert "pre-commit install" in first.out and "Allow GitHub Actions to create and approve pull requests" in first.out
     assert (bare / "learnlog.toml").read_text(encoding="utf-8").endswith('date_style = "mdy"\n')
-    assert "rev: v0.1.0" in (bare / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: v{learnlog.__version__}" in (bare / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     before = _tree(bare)
     second = cli("init", cwd=bare)
     assert (second.code, second.out.strip()) == (0, "nothing to do: the repository is already set up")

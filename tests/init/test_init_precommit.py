@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from tests.helpers import SEED, CliRunner, write
-from tests.hookrepo import snapshot_hook_repo
 from tests.init.test_files import PYPROJECT
 
 pytestmark = pytest.mark.slow
@@ -28,11 +27,6 @@ repos:
         language: pygrep
         types: [markdown]
 """
-
-
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    return snapshot_hook_repo(tmp_path_factory.mktemp("hookrepo") / "learnlog")
 
 
 def _init(root: Path, cli: CliRunner, hook_repo: tuple[Path, str], *extra: str) -> None:

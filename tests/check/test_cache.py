@@ -73,9 +73,7 @@ def test_a_new_day_rejudges_future_dates(log_repo: Path, cli: CliRunner, monkeyp
     assert _codes(cli("check", "--format", "json", cwd=log_repo)) == []
 
 
-def test_upgrading_learnlog_empties_the_cache(
-    log_repo: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_upgrading_learnlog_empties_the_cache(log_repo: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     path = log_repo / ".cache/learnlog/parse.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     for record in data["checks"].values():

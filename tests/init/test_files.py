@@ -45,7 +45,7 @@ def test_precommit_hooks_added_with_comments_and_other_hooks_kept() -> None:
     assert merged.startswith(THEIRS)  # the existing text is untouched, in its own indentation
     assert merged[len(THEIRS) :] == (
         "- repo: https://github.com/OWNER/learnlog\n  rev: v0.1.0\n  hooks:\n"
-        "  - id: learnlog-fix\n  - id: learnlog-check\n  - id: learnlog-links\n"
+        "  - id: learnlog-fix\n  - id: learnlog-check\n"
     )
     assert precommit_config(merged, "https://github.com/OWNER/learnlog", "v0.2.0") == merged
 
@@ -55,7 +55,7 @@ def test_precommit_hook_already_configured_locally_is_not_added_again() -> None:
     merged = yaml.safe_load(precommit_config(local, "R", "v1"))
     assert [[h["id"] for h in r["hooks"]] for r in merged["repos"]] == [
         ["learnlog-check"],
-        ["learnlog-fix", "learnlog-links"],
+        ["learnlog-fix"],
     ]
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from learnlog.generate.render import TOC_END, TOC_START
 
-HOOK_IDS = ("learnlog-fix", "learnlog-check", "learnlog-links")
+# learnlog-check covers the staged files' links too; learnlog-links (the whole repository) is optional
+HOOK_IDS = ("learnlog-fix", "learnlog-check")
 WORKFLOWS = ("learnlog-ci.yml", "learnlog-links.yml", "learnlog-update.yml")
 _PLACEHOLDER = "@LEARNLOG_PACKAGE@"
 

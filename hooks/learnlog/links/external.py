@@ -98,6 +98,17 @@ def public_only_resolver() -> aiohttp.abc.AbstractResolver:
     return PublicOnlyResolver()
 
 
+def _connection_problem(exc: BaseException) -> str:
+    """What went wrong, in words: aiohttp's own text names its TLS context (``ssl:default``)
+    even for ``http://`` URLs."""
+    import aiohttp
+
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        reason = exc.os_error.strerror or str(exc.os_error) if exc.os_error else "no answer"
+        return f"cannot connect to {exc.host}:{exc.port}: {reason}"
+    return str(exc) or type(exc).__name__
+
+
 class UrlChecker:
     """Checks many URLs with a global and a per-host limit."""
 
@@ -185,7 +196,7 @@ class UrlChecker:
         if isinstance(exc, aiohttp.ClientConnectorError) and isinstance(exc.os_error, PrivateAddressError):
             return "LL209", refusal(str(exc.os_error))
         if attempt > config.retries:
-            return "LL208", f"connection failed: {str(exc) or type(exc).__name__} ({attempt} attempts)"
+            return "LL208", f"connection failed: {_connection_problem(exc)} ({attempt} attempts)"
         return None
 
     def _backoff(self, attempt: int, retry_after: str | None = None) -> float:

@@ -13,6 +13,7 @@ relative path so it also works on GitHub.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -110,7 +111,8 @@ def _fragment_problem(fragment: str, headings: frozenset[str], explicit: frozens
     close = next((a for a in sorted(headings | explicit) if a.lower() == lowered), None)
     if close is not None:
         return "LL212", f"anchor '#{fragment}' only matches '#{close}' ignoring case"
-    near = sorted(a for a in headings if a.startswith(lowered[:4]))[:3] if lowered else []
+    near = difflib.get_close_matches(lowered, sorted(headings | explicit), n=3, cutoff=0.75)
+    near = near or (sorted(a for a in headings if a.startswith(lowered[:4]))[:3] if lowered else [])
     hint = f" (did you mean {', '.join('#' + a for a in near)}?)" if near else ""
     return "LL202", f"no heading or anchor '#{fragment}'{hint}"
 

@@ -153,3 +153,14 @@ def test_destinations_of_nested_and_angled_links_are_exact() -> None:
         ("http://q.io", "http://q.io"),
         ("./ref.md", "./ref.md"),
     ]
+
+
+def test_bare_file_names_are_not_links_but_addresses_github_links_are() -> None:
+    """linkify's fuzzy links read README.md as a web address (.md is a country's domain);
+    GitHub links a bare address only with a scheme, www. or an @."""
+    doc = parse_document("see notes.md and README.md, www.example.com, https://x.org/a, a@b.com, example.com\n")
+    assert [(s.link.target, s.link.col) for s in doc.links] == [
+        ("http://www.example.com", 28),
+        ("https://x.org/a", 45),
+        ("mailto:a@b.com", 62),
+    ]

@@ -29,6 +29,7 @@ _HTML_ATTR_RE = re.compile(
     re.IGNORECASE,
 )
 _PROTECTED_INLINE = frozenset({"link", "image", "backticks", "autolink", "html_inline", "linkify", "entity", "escape"})
+_GFM_AUTOLINK_RE = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|www\.|mailto:|[^\s@]+@")
 _CODE_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 
 
@@ -185,6 +186,15 @@ def _todo_task(doc: Document, content: str, imap: _InlineMap) -> Task:
     return Task.model_construct(text=rest or "TODO", done=False, line=line)
 
 
+def _linked_on_github(child: Token, children: Sequence[Token], index: int) -> bool:
+    """GitHub links a bare address only with a scheme, ``www.`` or an ``@`` (GFM's autolink
+    extension); linkify's fuzzy links also take ``README.md`` or ``notes.md`` (``.md`` is
+    Moldova's domain), which are file names in prose, not links."""
+    if child.markup != "linkify" or index + 1 >= len(children):
+        return True
+    return _GFM_AUTOLINK_RE.match(children[index + 1].content) is not None
+
+
 def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[tuple[str, int, int]]) -> None:
     for name, start, end in spans:
         if name in _PROTECTED_INLINE:
@@ -193,6 +203,8 @@ def _collect_inline(doc: Document, token: Token, imap: _InlineMap, spans: list[t
     cursor = 0
     for index, child in enumerate(children):
         if child.type in ("link_open", "image"):
+            if not _linked_on_github(child, children, index):
+                continue
             source = _source_link(doc, children, index, token.content, imap, cursor)
             cursor = source.span_end
             doc.links.append(source)

@@ -160,7 +160,7 @@ def test_bare_file_names_are_not_links_but_addresses_github_links_are() -> None:
     GitHub links a bare address only with a scheme, www. or an @."""
     doc = parse_document("see notes.md and README.md, www.example.com, https://x.org/a, a@b.com, example.com\n")
     assert [(s.link.target, s.link.col) for s in doc.links] == [
-        ("http://www.example.com", 28),
-        ("https://x.org/a", 45),
-        ("mailto:a@b.com", 62),
+        ("http://www.example.com", 29),
+        ("https://x.org/a", 46),
+        ("mailto:a@b.com", 63),
     ]

@@ -31,11 +31,11 @@ from typing import Any
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
 from pyrs_document import iter_facts, pyrs_document, pyrs_parser  # noqa: E402
 from timing import BIN, USER_ENV, timed  # noqa: E402
 
-from learnlog.parsing import parse_document, prose_ranges  # noqa: E402
+from generate import generate  # noqa: E402
+from learnlog.markdown import parse_document, prose_ranges  # noqa: E402
 
 CACHE = ROOT / ".cache" / "parser-compare"
 SEED = ROOT / "tests" / "data" / "seed" / "Daily-Learning-Log.md"
@@ -355,7 +355,7 @@ def speed(log_files: list[Path], repeat: int = 7) -> str:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    from learnlog.parsing import markdown_parser
+    from learnlog.markdown.instrument import markdown_parser
 
     texts = [p.read_text(encoding="utf-8") for p in log_files]
     size = sum(len(t.encode()) for t in texts)
@@ -414,10 +414,10 @@ def speed(log_files: list[Path], repeat: int = 7) -> str:
 
 IMPORTS = {
     "markdown-it-py + plugins, learnlog's parser built": (
-        "from learnlog.parsing import markdown_parser; markdown_parser()"
+        "from learnlog.markdown.instrument import markdown_parser; markdown_parser()"
     ),
     "markdown_it_pyrs, parser built": "import markdown_it_pyrs; markdown_it_pyrs.MarkdownIt('commonmark')",
-    "learnlog.parsing alone (anchors, models: pydantic)": "import learnlog.parsing",
+    "learnlog.markdown alone (anchors, models: pydantic)": "import learnlog.markdown",
     "python -c pass": "pass",
 }
 

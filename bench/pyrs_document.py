@@ -1,8 +1,8 @@
 """Prototype: learnlog's ``Document`` built from a markdown_it_pyrs (markdown-it.rs) tree.
 
 Only for the parser comparison (bench/parser_compare.py); learnlog does not use it. It builds
-the same facts as ``learnlog.parsing.parse_document``: front matter, headings with GitHub
-anchors (``learnlog.anchors.Slugger``), links with line/col and destination offsets, tasks,
+the same facts as ``learnlog.markdown.parse_document``: front matter, headings with GitHub
+anchors (``learnlog.markdown.anchors.Slugger``), links with line/col and destination offsets, tasks,
 HTML ids, and the protected (non-prose) ranges.
 
 What markdown-it.rs gives and what this file has to make up for:
@@ -30,17 +30,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from learnlog.anchors import Slugger
-from learnlog.models import Link, LinkKind, Task
-from learnlog.parsing import (
-    _TODO_MARKER,
-    Document,
-    FrontMatter,
-    Heading,
-    SourceLink,
-    _html_links,
-    _line_starts,
-)
+from learnlog.markdown.anchors import Slugger
+from learnlog.markdown.document import Document, FrontMatter, Heading, SourceLink
+from learnlog.markdown.document import line_starts as _line_starts
+from learnlog.markdown.parse import _TODO_MARKER, _html_links
+from learnlog.model import Link, LinkKind, Task
 
 BASE_PLUGINS = ["table", "strikethrough", "front_matter", "tasklist"]
 _LIST_TASK_RE = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])[ \t]*\[( |x|X)\][ \t]")
@@ -318,7 +312,7 @@ class _Builder:
 
 
 def pyrs_document(text: str, bare_urls: str = "autolink_ext") -> Document:
-    """The :class:`learnlog.parsing.Document` of ``text``, from markdown_it_pyrs."""
+    """The :class:`learnlog.markdown.Document` of ``text``, from markdown_it_pyrs."""
     builder = _Builder(text)
     tree = pyrs_parser(bare_urls).tree(text)
     builder.walk(tree, None)

@@ -9,9 +9,8 @@ from pathlib import Path
 from learnlog.files import relative_to_root
 from learnlog.generate.feed import FeedSettings, render_feed, web_url
 from learnlog.generate.gitdates import read_history, remote_url
-from learnlog.generate.load import load_log, report_skipped
+from learnlog.generate.load import load_project_log
 from learnlog.generate.output import write_generated
-from learnlog.project import load_project
 
 
 @dataclass(frozen=True)
@@ -22,10 +21,8 @@ class Options:
 
 
 def run(options: Options) -> int:
-    project = load_project()
+    project, log = load_project_log()
     root, config = project.root, project.config
-    loaded = load_log(project)
-    report_skipped(loaded)
     history = read_history(root, config.log_dir + "/")
     if not history.available:
         print(f"note: {history.reason}; entries are dated by their file names", file=sys.stderr)
@@ -39,7 +36,7 @@ def run(options: Options) -> int:
         id_seed=config.feed.url or "",
         style=config.date_style,
     )
-    entries = list(loaded.log.entries.values())
+    entries = list(log.entries.values())
     text = render_feed(entries, history.modified, settings, options.limit or config.feed.entries)
     target = relative_to_root(options.output, root) if options.output else config.feed.path
     return write_generated(root, target, text, "learnlog feed", check=options.check)

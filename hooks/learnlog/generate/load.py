@@ -16,7 +16,7 @@ from learnlog.diagnostics import Diagnostic
 from learnlog.files import SafeReader, log_files
 from learnlog.layout import FileKind
 from learnlog.model import Backlog, Entry, Log
-from learnlog.project import Project
+from learnlog.project import Project, load_project
 
 
 @dataclass
@@ -57,3 +57,12 @@ def report_skipped(loaded: LoadedLog) -> None:
         first = next((d for d in result.diagnostics if _rejects(d)), None)
         why = f"{first.code} {first.message}" if first else "no date heading"
         print(f"{result.shown}: left out: {why} (see 'learnlog check')", file=sys.stderr)
+
+
+def load_project_log() -> tuple[Project, Log]:
+    """The generators' start: the project, and its log as the check accepts it, with every
+    entry left out named on stderr."""
+    project = load_project()
+    loaded = load_log(project)
+    report_skipped(loaded)
+    return project, loaded.log

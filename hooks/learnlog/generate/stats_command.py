@@ -10,10 +10,9 @@ from pathlib import Path
 from learnlog.diagnostics import ExitCode
 from learnlog.files import relative_to_root
 from learnlog.generate.heatmap import render_heatmap
-from learnlog.generate.load import load_log, report_skipped
+from learnlog.generate.load import load_project_log
 from learnlog.generate.output import write_generated
 from learnlog.generate.stats import compute_stats, day_activity, render_stats_text, stats_json
-from learnlog.project import load_project
 
 
 @dataclass(frozen=True)
@@ -33,11 +32,8 @@ def heatmap_as_of(entries: list[date], as_of: date | None, today: date) -> date:
 
 
 def run(options: Options) -> int:
-    project = load_project()
+    project, log = load_project_log()
     config = project.config
-    loaded = load_log(project)
-    report_skipped(loaded)
-    log = loaded.log
     if options.svg is not None:
         target = config.heatmap if options.svg == "" else relative_to_root(Path(options.svg), project.root)
         end = heatmap_as_of(list(log.entries), options.as_of, project.today)

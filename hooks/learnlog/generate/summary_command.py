@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from learnlog.diagnostics import ExitCode, UsageError
 from learnlog.files import write_atomic
 from learnlog.generate.gitdates import read_history
-from learnlog.generate.load import load_log, report_skipped
+from learnlog.generate.load import load_project_log
 from learnlog.generate.weekly import default_weeks, entries_by_week, parse_week, render_summary, week_name, weeks_of
-from learnlog.project import load_project
 
 
 @dataclass(frozen=True)
@@ -21,11 +20,8 @@ class Options:
 
 
 def run(options: Options) -> int:
-    project = load_project()
+    project, log = load_project_log()
     root, config = project.root, project.config
-    loaded = load_log(project)
-    report_skipped(loaded)
-    log = loaded.log
     try:
         weeks = [parse_week(options.week)] if options.week else []
     except ValueError as exc:

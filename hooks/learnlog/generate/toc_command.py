@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from learnlog.diagnostics import ExitCode, UsageError
 from learnlog.files import write_atomic
-from learnlog.generate.load import load_log, report_skipped
+from learnlog.generate.load import load_project_log
 from learnlog.generate.render import splice
 from learnlog.generate.toc import render_toc
-from learnlog.project import load_project
 
 
 @dataclass(frozen=True)
@@ -19,13 +18,10 @@ class Options:
 
 
 def run(options: Options) -> int:
-    project = load_project()
+    project, log = load_project_log()
     root, config = project.root, project.config
-    loaded = load_log(project)
-    report_skipped(loaded)
     weekly_dir = root / config.weekly_dir
     weekly = sorted(p.relative_to(root).as_posix() for p in weekly_dir.glob("*.md")) if weekly_dir.is_dir() else []
-    log = loaded.log
     body = render_toc(log, config.date_style, weekly, log.backlog.path if log.backlog else None)
     readme = root / config.readme
     old = readme.read_text(encoding="utf-8") if readme.is_file() else ""

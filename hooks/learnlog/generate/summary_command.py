@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
+from itertools import repeat
 
 from learnlog.diagnostics import ExitCode, UsageError
 from learnlog.files import write_atomic
-from learnlog.generate.gitdates import read_history
+from learnlog.generate.gitdates import History, read_history
 from learnlog.generate.load import load_project_log
-from learnlog.generate.weekly import default_weeks, entries_by_week, parse_week, render_summary, week_name, weeks_of
+from learnlog.generate.weekly import default_weeks, parse_week, render_summaries, week_name, weeks_of
+from learnlog.model import Log
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,24 @@ class Options:
     week: str | None = None
     all: bool = False
     check: bool = False
+
+
+POOL_FROM_WEEKS = 64
+
+
+def _render(log: Log, weeks: list[tuple[int, int]], history: History, style: str, weekly_dir: str) -> list[str]:
+    """Every week's summary; ``--all`` over years of weeks formats them on every core (mdformat
+    is most of the time, about 10 ms a week)."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(weeks) < POOL_FROM_WEEKS or workers < 2:
+        return render_summaries(log, weeks, history, style, weekly_dir)
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(weeks) // workers)
+    chunks = [weeks[i : i + size] for i in range(0, len(weeks), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = pool.map(render_summaries, repeat(log), chunks, repeat(history), repeat(style), repeat(weekly_dir))
+        return [text for part in parts for text in part]
 
 
 def run(options: Options) -> int:
@@ -32,12 +53,10 @@ def run(options: Options) -> int:
     if not history.available:
         print(f"note: {history.reason}; using the dates in file names", file=sys.stderr)
     stale = 0
-    grouped = entries_by_week(log)
-    for year, number in weeks:
+    texts = _render(log, weeks, history, config.date_style, config.weekly_dir)
+    for (year, number), text in zip(weeks, texts, strict=True):
         path = root / config.weekly_dir / f"{week_name(year, number)}.md"
         rel = path.relative_to(root).as_posix()
-        days = grouped.get((year, number), [])
-        text = render_summary(log, year, number, history, config.date_style, config.weekly_dir, days)
         old = path.read_text(encoding="utf-8") if path.is_file() else None
         if old == text:
             continue

@@ -167,3 +167,11 @@ def default_weeks(today: date) -> list[tuple[int, int]]:
     """The last complete ISO week and the current one."""
     last = shift(today, -7)
     return weeks_of([today] + ([last] if last else []))
+
+
+def render_summaries(
+    log: Log, weeks: list[tuple[int, int]], history: History, style: str, weekly_dir: str
+) -> list[str]:
+    """Each week's summary, in the order of ``weeks``."""
+    grouped = entries_by_week(log)
+    return [render_summary(log, y, n, history, style, weekly_dir, grouped.get((y, n), [])) for y, n in weeks]

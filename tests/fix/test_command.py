@@ -210,3 +210,33 @@ def test_diff_on_a_clean_log_prints_nothing_and_exits_zero(repo: git.Repo, cli: 
     result = cli("fix", "--diff", cwd=root)
     assert (result.code, result.out) == (0, "")
     assert path.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"# Sep 11, 2024\n\n- caf\xe9 au lait\n",  # Latin-1: the old side keeps its own bytes
+        "# Sep 11, 2024\n\n- it is fine\n".encode("utf-16"),  # UTF-16 with a BOM
+        "# Sep 11, 2024\n\n- Itâ€™s \u2028 here\x0c there\n".encode(),  # separators git does not split at
+        b"# Sep 11, 2024\r\r- Its\r",  # lone CRs
+    ],
+    ids=["latin-1", "utf-16", "unicode-separators", "lone-cr"],
+)
+def test_diff_patch_applies_to_any_file_fix_repairs(repo: git.Repo, tmp_path: Path, data: bytes) -> None:
+    """The patch is made of the file's own bytes and git's own lines, so ``git apply`` takes it
+    and gives exactly what ``learnlog fix`` writes."""
+    root = root_of(repo)
+    path = write(root, "log/2024/2024-09-11.md", data)
+    repo.git.add(A=True)
+    repo.index.commit("entry")
+    run = [sys.executable, "-m", "learnlog", "fix"]
+    diff = subprocess.run([*run, "--diff"], cwd=root, capture_output=True, check=False)
+    assert diff.returncode == 1 and path.read_bytes() == data
+    patch_file = tmp_path / "fix.diff"
+    patch_file.write_bytes(diff.stdout)
+    applied = subprocess.run(["git", "apply", str(patch_file)], cwd=root, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    patched = path.read_bytes()
+    path.write_bytes(data)
+    subprocess.run(run, cwd=root, capture_output=True, check=False)
+    assert path.read_bytes() == patched

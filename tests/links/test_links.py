@@ -272,3 +272,12 @@ def test_github_format_and_step_summary(repo: git.Repo, cli: CliRunner, server: 
     assert result.out.startswith("::error file=log/2024/2024-09-09.md,line=3,col=3,title=LL205::")
     text = report.read_text()
     assert "| Where | Code | Problem |" in text and "LL205" in text
+
+
+def test_each_web_link_is_counted_once(repo: git.Repo, cli: CliRunner, server: Loopback) -> None:
+    root = root_of(repo)
+    _web_repo(root, server, ["/ok", "/ok", "/status/404"])
+    offline = cli("links", cwd=root)
+    assert "Checked 3 links in 1 files (2 unique web URLs" in offline.err
+    external = cli("links", "--external", "--no-cache", cwd=root)
+    assert "Checked 3 links in 1 files (2 unique web URLs" in external.err, external.err

@@ -8,6 +8,7 @@ exit 1 when a file changed or a problem could not be fixed, 0 when everything wa
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,17 +27,24 @@ class Options:
     diff: bool = False
 
 
-def unified_diff(shown: str, old: bytes, new: str) -> str:
-    """A patch of one file that ``git apply`` accepts (with the no-newline markers)."""
-    before = old.decode("utf-8", errors="replace").splitlines(keepends=True)
-    after = new.splitlines(keepends=True)
-    lines = []
-    for line in difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}"):
-        if line.startswith(("---", "+++")) or line.endswith("\n"):
-            lines.append(line)
+def _lines(data: bytes) -> list[bytes]:
+    """Lines as git sees them: ended by ``\n`` only (not form feeds, U+2028 or lone CRs)."""
+    return [line for line in re.split(b"(?<=\n)", data) if line]
+
+
+def unified_diff(shown: str, old: bytes, new: str) -> bytes:
+    """A patch of one file that ``git apply`` accepts: the old side in its own bytes (a
+    Latin-1 or UTF-16 file included), lines split where git splits them, and the no-newline
+    markers."""
+    out = []
+    for line in difflib.diff_bytes(
+        difflib.unified_diff, _lines(old), _lines(new.encode("utf-8")), f"a/{shown}".encode(), f"b/{shown}".encode()
+    ):
+        if line.startswith((b"---", b"+++")) or line.endswith(b"\n"):
+            out.append(line)
         else:
-            lines.append(line + "\n\\ No newline at end of file\n")
-    return "".join(lines)
+            out.append(line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
 
 
 def _fix_one(raw: RawFile, path: Path, project: Project, options: Options, rel: str) -> tuple[bool, bool]:
@@ -56,7 +64,9 @@ def _fix_one(raw: RawFile, path: Path, project: Project, options: Options, rel: 
     if new == raw.data:
         return bool(repair.unfixable), False
     if options.diff:
-        sys.stdout.write(unified_diff(raw.shown, raw.data, repair.text))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(unified_diff(raw.shown, raw.data, repair.text))
+        sys.stdout.buffer.flush()
     if not dry:
         try:
             replace_if_unchanged(path, raw.data, new)

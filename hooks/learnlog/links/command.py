@@ -61,6 +61,8 @@ def _external(run: LinkRun, project: Project, options: Options) -> tuple[int, fl
     cache.record(verdicts, time.time())
     _save_cache(cache.save, settings.cache_path)
     by_url = {v.url: v for v in verdicts}
+    # the offline pass counted each web link as unchecked; its verdict replaces that
+    run.outcomes = [o for o in run.outcomes if o.status is not Status.UNCHECKED]
     for url, uses in run.web.items():
         verdict = by_url.get(url)
         status = verdict.status if verdict else Status.CACHED

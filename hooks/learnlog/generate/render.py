@@ -3,6 +3,7 @@ and date arithmetic that stays inside the calendar (0001-01-01 and 9999-12-31 ar
 
 from __future__ import annotations
 
+from collections.abc import Set
 from datetime import date, timedelta
 
 TOC_START = "<!-- learnlog:toc start -->"
@@ -17,7 +18,7 @@ def shift(day: date, days: int) -> date | None:
         return None
 
 
-def streak_ending(days: set[date], last: date) -> int:
+def streak_ending(days: Set[date], last: date) -> int:
     """Consecutive logged days ending on ``last``."""
     count = 0
     current: date | None = last
@@ -25,6 +26,16 @@ def streak_ending(days: set[date], last: date) -> int:
         count += 1
         current = shift(current, -1)
     return count
+
+
+def streak_lengths(days: Set[date]) -> dict[date, int]:
+    """For every logged day, the streak that ends on it: one pass in date order, so asking
+    for the streak at each of ten years of weeks is not quadratic."""
+    lengths: dict[date, int] = {}
+    for day in sorted(days):
+        before = shift(day, -1)
+        lengths[day] = lengths.get(before, 0) + 1 if before is not None else 1
+    return lengths
 
 
 def current_streak(days: set[date], today: date) -> int:

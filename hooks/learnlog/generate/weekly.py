@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from learnlog.dates import ISO_WEEK_RE, format_date
 from learnlog.generate.gitdates import History
-from learnlog.generate.render import escape_markdown, format_markdown, shift, streak_ending
+from learnlog.generate.render import escape_markdown, format_markdown, shift, streak_lengths
 from learnlog.layout import GENERATED_MARKER
 from learnlog.model import Entry, Log
 
@@ -101,41 +101,79 @@ def _tasks(week: Week, log: Log) -> list[str]:
     return lines
 
 
-def _changed_paths(week: Week, history: History, weekly_dir: str) -> tuple[list[str], list[str]]:
-    """Log files (not summaries) first committed, and edited, in the week."""
+@dataclass(frozen=True)
+class WeekIndex:
+    """The log and its git history sorted by ISO week once, so rendering every week of ten
+    years costs one pass over them, not one per week."""
 
-    def in_week(day: date) -> bool:
-        return week.monday <= day <= week.sunday
+    days: dict[tuple[int, int], list[Entry]]
+    streaks: dict[date, int]
+    added: dict[tuple[int, int], set[str]]
+    edited: dict[tuple[int, int], set[str]]
 
-    def in_log(path: str) -> bool:
-        return path.startswith(PurePosixPath(weekly_dir).parts[0]) and not path.startswith(weekly_dir)
+    @classmethod
+    def of(cls, log: Log, history: History, weekly_dir: str) -> WeekIndex:
+        log_root = PurePosixPath(weekly_dir).parts[0]
+        weekly = weekly_dir.rstrip("/") + "/"
 
-    added = sorted(p for p, d in history.created.items() if in_week(d) and in_log(p))
-    edited = sorted(p for p, ds in history.edits.items() if any(map(in_week, ds)) and p not in added and in_log(p))
-    return added, edited
+        def in_log(path: str) -> bool:
+            return path.startswith(log_root) and not path.startswith(weekly)
+
+        added: dict[tuple[int, int], set[str]] = {}
+        edited: dict[tuple[int, int], set[str]] = {}
+        for path, day in history.created.items():
+            if in_log(path):
+                added.setdefault(_iso_week(day), set()).add(path)
+        for path, days in history.edits.items():
+            for day in days if in_log(path) else ():
+                edited.setdefault(_iso_week(day), set()).add(path)
+        return cls(entries_by_week(log), streak_lengths(set(log.entries)), added, edited)
+
+    def changes(self, key: tuple[int, int]) -> tuple[list[str], list[str]]:
+        """Log files (not summaries) first committed, and edited, in the week."""
+        added = self.added.get(key, set())
+        return sorted(added), sorted(self.edited.get(key, set()) - added)
 
 
-def _git_changes(week: Week, history: History, weekly_dir: str) -> list[str]:
+def _iso_week(day: date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso.year, iso.week
+
+
+MAX_LISTED_CHANGES = 50
+
+
+def _listed(verb: str, paths: list[str], up: str) -> list[str]:
+    """At most ``MAX_LISTED_CHANGES`` files a kind: a week that imported a whole log would
+    otherwise list thousands, which no reader wants (and which mdformat formats in quadratic
+    time)."""
+    lines = [f"- {verb}: [{p}]({up}{p})" for p in paths[:MAX_LISTED_CHANGES]]
+    if len(paths) > MAX_LISTED_CHANGES:
+        lines.append(f"- {verb}: {len(paths) - MAX_LISTED_CHANGES} more files")
+    return lines
+
+
+def _git_changes(week: Week, history: History, index: WeekIndex) -> list[str]:
     lines = ["## Changes in git", ""]
     if not history.available:
         lines.append(
             f"Git history unavailable ({history.reason}); entries are listed by the dates in their file names."
         )
         return lines + [f"- Logged: [{week.day(e)}]({week.up}{e.path})" for e in week.days]
-    added, edited = _changed_paths(week, history, weekly_dir)
-    lines += [f"- Added: [{p}]({week.up}{p})" for p in added]
-    lines += [f"- Edited: [{p}]({week.up}{p})" for p in edited]
+    added, edited = index.changes((week.year, week.number))
+    lines += _listed("Added", added, week.up) + _listed("Edited", edited, week.up)
     if not added and not edited:
         lines.append("No entries were added or edited in this week's commits.")
     return lines
 
 
 def render_summary(
-    log: Log, year: int, number: int, history: History, style: str, weekly_dir: str, days: list[Entry] | None = None
+    log: Log, year: int, number: int, history: History, style: str, weekly_dir: str, index: WeekIndex | None = None
 ) -> str:
-    """One week's summary; ``days`` (the week's entries, oldest first) saves a scan of the log."""
-    week = Week.of(log, year, number, style, weekly_dir, days)
-    streak = streak_ending(set(log.entries), week.sunday)
+    """One week's summary; ``index`` (shared by all the weeks of a run) saves scans of the log."""
+    index = index or WeekIndex.of(log, history, weekly_dir)
+    week = Week.of(log, year, number, style, weekly_dir, index.days.get((year, number), []))
+    streak = index.streaks.get(week.sunday, 0)
     lines = [
         GENERATED_MARKER,
         "",
@@ -145,7 +183,7 @@ def render_summary(
         f"- Streak at week's end: {streak} days",
         "",
     ]
-    for section in (_entries(week), _resources(week), _tasks(week, log), _git_changes(week, history, weekly_dir)):
+    for section in (_entries(week), _resources(week), _tasks(week, log), _git_changes(week, history, index)):
         lines += [*section, ""]
     return format_markdown("\n".join(lines))
 
@@ -173,5 +211,5 @@ def render_summaries(
     log: Log, weeks: list[tuple[int, int]], history: History, style: str, weekly_dir: str
 ) -> list[str]:
     """Each week's summary, in the order of ``weeks``."""
-    grouped = entries_by_week(log)
-    return [render_summary(log, y, n, history, style, weekly_dir, grouped.get((y, n), [])) for y, n in weeks]
+    index = WeekIndex.of(log, history, weekly_dir)
+    return [render_summary(log, y, n, history, style, weekly_dir, index) for y, n in weeks]

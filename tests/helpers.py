@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import git
 
@@ -36,3 +38,29 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
 
 def root_of(repository: git.Repo) -> Path:
     return Path(repository.working_tree_dir or os.getcwd())
+
+
+CACHE_DIR = ".cache/learnlog/parse"
+
+
+def cache_shards(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("??.json"))
+
+
+def read_cache(root: Path) -> dict[str, Any]:
+    """The parse cache's shards merged: {"fingerprint": ..., "facts": {...}, "checks": {...}}."""
+    merged: dict[str, Any] = {"facts": {}, "checks": {}}
+    for shard in cache_shards(root):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        merged["fingerprint"] = data["fingerprint"]
+        merged["facts"].update(data["facts"])
+        merged["checks"].update(data["checks"])
+    return merged
+
+
+def edit_cache(root: Path, edit: Callable[[dict[str, Any]], object]) -> None:
+    """Change every shard of the parse cache in place (to plant or damage results)."""
+    for shard in cache_shards(root):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        edit(data)
+        shard.write_text(json.dumps(data), encoding="utf-8")

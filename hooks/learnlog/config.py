@@ -119,7 +119,7 @@ class Config(_Section):
     readme: RepoPath = "README.md"
     weekly_dir: RepoPath = "log/weekly"
     heatmap: RepoPath = "docs/activity.svg"
-    cache_path: RepoPath = ".cache/learnlog/parse.json"
+    cache_path: RepoPath = ".cache/learnlog/parse"
     feed: FeedConfig = FeedConfig()
     fix: FixConfig = FixConfig()
     links: LinksConfig = LinksConfig()

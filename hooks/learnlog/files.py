@@ -81,7 +81,7 @@ class SafeReader:
 
     def _absolute(self, path: Path) -> str:
         text = os.fspath(path)
-        return text if os.path.isabs(text) else os.path.join(self._cwd, text)
+        return text if os.path.isabs(text) else self._cwd + os.sep + text
 
     def shown(self, path: Path) -> str:
         """How a path is printed: relative to the working directory when inside it (computed once
@@ -92,6 +92,13 @@ class SafeReader:
             self._shown[path] = os.path.relpath(absolute, self._cwd) if inside else path.as_posix()
         return self._shown[path]
 
+    def shown_relative(self, rel_path: str) -> str:
+        """How a repo-relative path is printed (without building a Path for it)."""
+        absolute = self._root + os.sep + rel_path.replace("/", os.sep)
+        if absolute.startswith(self._cwd + os.sep):
+            return absolute[len(self._cwd) + 1 :].replace(os.sep, "/")
+        return self.shown(Path(absolute)) if self._cwd != self._root else rel_path
+
     def _real_folder(self, folder: str) -> str:
         real_folder = self._folders.get(folder)
         if real_folder is None:
@@ -100,8 +107,8 @@ class SafeReader:
 
     def _named(self, absolute: str) -> str:
         """The path with its folders resolved but the file itself as named."""
-        folder, name = os.path.split(absolute)
-        return os.path.join(self._real_folder(folder), name)
+        folder, _, name = absolute.rpartition(os.sep)
+        return self._real_folder(folder or os.sep).rstrip(os.sep) + os.sep + name
 
     def _real_path(self, absolute: str) -> tuple[str, os.stat_result]:
         """The file's real path and its ``stat``; raises as ``Path.resolve(strict=True)``."""

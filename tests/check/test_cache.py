@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import git
 import pytest
 
 from learnlog import cache as cache_module
-from tests.helpers import CliRunner, root_of, write
+from tests.helpers import CliRunner, cache_shards, edit_cache, read_cache, root_of, write
 
 LINKED = "# Sep 9, 2024: Linked\n\n## Retrieval tricks\n\n- note\n"
 LINKING = "# Sep 10, 2024\n\n- see [tricks](../2024/2024-09-09.md#retrieval-tricks) and [img](pic.png)\n"
@@ -23,8 +24,20 @@ def log_repo(repo: git.Repo, cli: CliRunner) -> Path:
     write(root, "log/2024/pic.png", b"\x89PNG\r\n\x1a\n")
     first = cli("check", "--format", "json", cwd=root)
     assert (first.code, json.loads(first.out)) == (0, [])
-    assert (root / ".cache/learnlog/parse.json").is_file()
+    assert cache_shards(root)
     return root
+
+
+def _plant(data: dict[str, Any]) -> None:
+    for record in data["checks"].values():
+        record["d"].append([1, 1, "LL109", "planted"])
+
+
+def test_checking_one_file_reads_and_keeps_the_others_results(log_repo: Path, cli: CliRunner) -> None:
+    """One entry's check reads its own shards and leaves every other result in place."""
+    before = read_cache(log_repo)
+    assert cli("check", "log/2024/2024-09-10.md", cwd=log_repo).code == 0
+    assert read_cache(log_repo) == before
 
 
 def _codes(result: object) -> list[tuple[str, str]]:
@@ -33,11 +46,7 @@ def _codes(result: object) -> list[tuple[str, str]]:
 
 def test_a_warm_run_uses_the_cache(log_repo: Path, cli: CliRunner) -> None:
     """A result planted in the cache is what the next run reports: the cache is really read."""
-    path = log_repo / ".cache/learnlog/parse.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for record in data["checks"].values():
-        record["d"].append([1, 1, "LL109", "planted"])
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_cache(log_repo, _plant)
     assert sorted(_codes(cli("check", "--format", "json", cwd=log_repo))) == [
         ("log/2024/2024-09-09.md", "LL109"),
         ("log/2024/2024-09-10.md", "LL109"),
@@ -74,28 +83,21 @@ def test_a_new_day_rejudges_future_dates(log_repo: Path, cli: CliRunner, monkeyp
 
 
 def test_upgrading_learnlog_empties_the_cache(log_repo: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = log_repo / ".cache/learnlog/parse.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for record in data["checks"].values():
-        record["d"].append([1, 1, "LL109", "planted"])
-    path.write_text(json.dumps(data), encoding="utf-8")
+    before = read_cache(log_repo)["fingerprint"]
+    edit_cache(log_repo, _plant)
     monkeypatch.setattr(cache_module, "__version__", "99.0.0")
     assert _codes(cli("check", "--format", "json", cwd=log_repo)) == []
-    assert json.loads(path.read_text(encoding="utf-8"))["fingerprint"] != data["fingerprint"]
+    assert read_cache(log_repo)["fingerprint"] != before
 
 
 @pytest.mark.parametrize("damage", ["{not json", '{"fingerprint": "x", "checks": {}}', '{"checks": []}', "[]"])
 def test_a_damaged_or_foreign_cache_is_rebuilt(log_repo: Path, cli: CliRunner, damage: str) -> None:
-    path = log_repo / ".cache/learnlog/parse.json"
-    path.write_text(damage, encoding="utf-8")
+    for shard in cache_shards(log_repo):
+        shard.write_text(damage, encoding="utf-8")
     assert _codes(cli("check", "--format", "json", cwd=log_repo)) == []
-    assert "checks" in json.loads(path.read_text(encoding="utf-8"))
+    assert len(read_cache(log_repo)["checks"]) == 2
 
 
 def test_a_damaged_record_is_rechecked(log_repo: Path, cli: CliRunner) -> None:
-    path = log_repo / ".cache/learnlog/parse.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for key in data["checks"]:
-        data["checks"][key] = {"d": "not a list"}
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_cache(log_repo, lambda data: data.update(checks={key: {"d": "not a list"} for key in data["checks"]}))
     assert _codes(cli("check", "--format", "json", cwd=log_repo)) == []

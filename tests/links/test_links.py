@@ -6,11 +6,12 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import git
 import pytest
 
-from tests.helpers import SEED, CliRunner, root_of, write
+from tests.helpers import SEED, CliRunner, cache_shards, edit_cache, read_cache, root_of, write
 from tests.loopback import Loopback, loopback_server
 
 LINKS_CONFIG = """
@@ -105,8 +106,7 @@ def test_exclude_regex(internal_repo: Path, cli: CliRunner) -> None:
 
 
 def _cached_files(root: Path) -> dict[str, dict[str, list[object]]]:
-    data = json.loads((root / ".cache/learnlog/parse.json").read_text(encoding="utf-8"))
-    files: dict[str, dict[str, list[object]]] = data["facts"]
+    files: dict[str, dict[str, list[object]]] = read_cache(root)["facts"]
     return files
 
 
@@ -121,8 +121,7 @@ def test_link_facts_are_cached_by_content(internal_repo: Path, cli: CliRunner) -
     assert repo.git.status("--porcelain", "--untracked-files=all", ".cache") == ""
     entry_key = next(key for key, facts in files.items() if facts["explicit"] == ["custom"])
     files[entry_key]["links"].append(["planted.md", "", 3, 1, "inline", None])
-    cache = internal_repo / ".cache/learnlog/parse.json"
-    cache.write_text(json.dumps({**json.loads(cache.read_text()), "facts": files}), encoding="utf-8")
+    edit_cache(internal_repo, lambda data: data["facts"].update({k: v for k, v in files.items() if k in data["facts"]}))
 
     second = cli("links", "--format", "json", cwd=internal_repo)
     assert set(codes(second.out)) == set(codes(first.out)) | {("2024-09-10.md", 3, 1, "LL201")}
@@ -140,20 +139,22 @@ def test_a_cache_that_cannot_be_written_is_a_note(internal_repo: Path, cli: CliR
     (internal_repo / ".cache").write_text("a file where the cache folder would go\n", encoding="utf-8")
     result = cli("links", "--format", "json", cwd=internal_repo)
     assert (result.code, result.out) == (expected.code, expected.out)
-    assert "note: cache" in result.err and ".cache/learnlog/parse.json not written" in result.err
+    assert "note: cache" in result.err and ".cache/learnlog/parse not written" in result.err
 
 
 def test_damaged_or_foreign_facts_cache_is_rebuilt(internal_repo: Path, cli: CliRunner) -> None:
     expected = cli("links", "--format", "json", cwd=internal_repo).out
-    cache = internal_repo / ".cache/learnlog/parse.json"
     for damage in ("{not json", json.dumps({"fingerprint": "another version", "facts": {}}), '{"facts": []}'):
-        cache.write_text(damage, encoding="utf-8")
+        for shard in cache_shards(internal_repo):
+            shard.write_text(damage, encoding="utf-8")
         assert cli("links", "--format", "json", cwd=internal_repo).out == expected
         assert len(_cached_files(internal_repo)) == 4
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for facts in data["facts"].values():
-        facts["links"] = [["x"]]  # entries of the right version but the wrong shape
-    cache.write_text(json.dumps(data), encoding="utf-8")
+
+    def reshape(data: dict[str, Any]) -> None:
+        for facts in data["facts"].values():
+            facts["links"] = [["x"]]  # entries of the right version but the wrong shape
+
+    edit_cache(internal_repo, reshape)
     assert cli("links", "--format", "json", cwd=internal_repo).out == expected
 
 

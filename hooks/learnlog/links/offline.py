@@ -82,7 +82,7 @@ def gather(
         if isinstance(facts, list):
             run.found.extend(facts)
             continue
-        shown = view.reader.shown(root / rel)
+        shown = view.reader.shown_relative(rel)
         for link in facts.links:
             outcome = _judge(link, rel, shown, view, patterns, run)
             if outcome.status is Status.EXCLUDED and show_excluded:

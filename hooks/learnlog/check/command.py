@@ -24,13 +24,20 @@ from learnlog.project import Project, load_project
 
 
 @dataclass(frozen=True)
-class Options:
+class CheckingOptions:
+    """What every command that checks files and reports diagnostics takes."""
+
     paths: tuple[Path, ...] = ()
     format: OutputFormat = OutputFormat.TEXT
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
     no_cache: bool = False
+
+
+@dataclass(frozen=True)
+class Options(CheckingOptions):
+    pass
 
 
 def report_options(project: Project, select: tuple[str, ...], ignore: tuple[str, ...], fmt: OutputFormat,

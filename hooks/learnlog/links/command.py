@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnlog.cache import open_cache, save_cache
-from learnlog.check.command import report_options
-from learnlog.diagnostics import Diagnostic, OutputFormat, count_line, report
+from learnlog.check.command import CheckingOptions, report_options
+from learnlog.diagnostics import Diagnostic, count_line, report
 from learnlog.files import SafeReader, expand_paths
 from learnlog.links.collect import markdown_files
 from learnlog.links.external import check_urls, periodic_progress, terminal_progress
@@ -27,14 +27,8 @@ from learnlog.project import Project, load_project
 
 
 @dataclass(frozen=True)
-class Options:
-    paths: tuple[Path, ...] = ()
-    format: OutputFormat = OutputFormat.TEXT
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    strict: bool = False
+class Options(CheckingOptions):
     external: bool = False
-    no_cache: bool = False
     progress: str = "auto"
     show_excluded: bool = False
     summary_md: Path | None = None

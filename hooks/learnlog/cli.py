@@ -83,7 +83,7 @@ COMMANDS = (
             "learnlog.generate.toc_command", (CHECK_ONLY,)),
     Command("summary", "write weekly summaries to log/weekly/", "learnlog summary --week 2024-W37",
             "learnlog.generate.summary_command",
-            (CHECK_ONLY, arg("--week", help="one ISO week, like 2024-W37 (default: last week and this week)"),
+            (CHECK_ONLY, arg("--week", help="one ISO week, like 2024-W37 (default: the two newest weeks with entries)"),
              arg("--all", action="store_true", help="every week that has entries"))),
     Command("import", "split a single-file log into entry files", "learnlog import Daily-Learning-Log.md --dry-run",
             "learnlog.singlefile.import_command",

@@ -48,7 +48,7 @@ def run(options: Options) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if not options.week:
-        weeks = weeks_of(list(log.entries)) if options.all else default_weeks(project.today)
+        weeks = weeks_of(list(log.entries)) if options.all else default_weeks(list(log.entries))
     history = read_history(root, config.log_dir + "/")
     if not history.available:
         print(f"note: {history.reason}; using the dates in file names", file=sys.stderr)

@@ -201,10 +201,11 @@ def weeks_of(days: list[date]) -> list[tuple[int, int]]:
     return sorted({(d.isocalendar().year, d.isocalendar().week) for d in days})
 
 
-def default_weeks(today: date) -> list[tuple[int, int]]:
-    """The last complete ISO week and the current one."""
-    last = shift(today, -7)
-    return weeks_of([today] + ([last] if last else []))
+def default_weeks(days: list[date]) -> list[tuple[int, int]]:
+    """The two newest ISO weeks that have entries: what a push that adds an entry changes.
+    Chosen from the log, not from today's date, so the workflow writes no empty summaries for
+    weeks nobody logged and a re-run on another day changes nothing."""
+    return weeks_of(days)[-2:]
 
 
 def render_summaries(

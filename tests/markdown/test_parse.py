@@ -164,3 +164,10 @@ def test_bare_file_names_are_not_links_but_addresses_github_links_are() -> None:
         ("https://x.org/a", 46),
         ("mailto:a@b.com", 63),
     ]
+
+
+def test_a_definition_whose_destination_is_on_the_next_line_points_at_it() -> None:
+    text = "See [a].\n\n[a]:\n  other.md 'title'\n"
+    (source,) = parse_document(text).links[1:]
+    assert (source.link.target, source.link.line, source.link.col) == ("other.md", 4, 3)
+    assert source.dest_start is not None and text[source.dest_start : source.dest_end] == "other.md"

@@ -109,20 +109,26 @@ def _decode_html_entities(value: str) -> str:
     return html.unescape(value)
 
 
-def _definition_destination(line_text: str) -> tuple[int, int] | None:
+def _definition_destination(block: str) -> tuple[int, int] | None:
+    """Where a definition's destination sits in its block: after ``]:``, spaces and at most
+    one line break (``[label]:`` may end its line)."""
     from markdown_it.helpers import parseLinkDestination
 
-    index = line_text.find("]:")
+    index = block.find("]:")
     if index < 0:
         return None
     pos = index + 2
-    while pos < len(line_text) and line_text[pos] in " \t":
+    while pos < len(block) and block[pos] in " \t":
         pos += 1
-    result = parseLinkDestination(line_text, pos, len(line_text))
+    if block.startswith("\n", pos):
+        pos += 1
+        while pos < len(block) and block[pos] in " \t":
+            pos += 1
+    result = parseLinkDestination(block, pos, len(block))
     if not result.ok:
         return None
     start, end = pos, result.pos
-    if line_text.startswith("<", start):
+    if block.startswith("<", start):
         start, end = start + 1, end - 1
     return start, end
 
@@ -309,7 +315,7 @@ class _Walker:
             if not ref_map:
                 continue
             first = ref_map[0]
-            dest = _definition_destination(self.lines[first])
+            dest = _definition_destination("\n".join(self.lines[first : ref_map[1]]))
             offset = starts[first] + (dest[0] if dest else 0)
             line, col = doc.position(offset)
             link = Link.model_construct(

@@ -180,6 +180,9 @@ def _options(options_type: type[Any], namespace: argparse.Namespace) -> Any:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run learnlog with ``argv``; return the exit status instead of exiting."""
     parser = build_parser()
+    if not (sys.argv[1:] if argv is None else list(argv)):
+        parser.print_help(sys.stderr)  # no command: show them all, not just "COMMAND is required"
+        return ExitCode.USAGE
     try:
         namespace = parser.parse_args(argv)
     except SystemExit as exc:

@@ -131,7 +131,7 @@ _ALL = (
          "Git, GitHub and every tool here read Markdown as UTF-8. learnlog fix transcodes a file when one "
          "codec reads it unambiguously (UTF-16 with a BOM, Windows-1252, Latin-1) and leaves it alone "
          "otherwise."),
-    Code("LL302", "mojibake", "mojibake: text decoded with the wrong codec", E, True,
+    Code("LL302", "mojibake", "text decoded with the wrong codec", E, True,
          "'Itâ€™s' is 'It’s' saved as UTF-8, read as Windows-1252 and saved again. learnlog fix undoes it in "
          "prose only, and only when the repair is clearly better."),
     Code("LL303", "bom", "UTF-8 byte-order mark", W, True,

@@ -212,6 +212,11 @@ def load_config(root: Path) -> Config:
             "keep one of the two"
         )
     if standalone is not None:
+        if "tool" in standalone and isinstance(standalone["tool"], dict) and "learnlog" in standalone["tool"]:
+            raise ConfigError(
+                f"{root / 'learnlog.toml'}: in learnlog.toml the settings go at the top level, without the "
+                "[tool.learnlog] header (that header is for pyproject.toml)"
+            )
         config = parse_config(standalone, str(root / "learnlog.toml"), prefix="")
     elif table is not None:
         config = parse_config(table, str(root / "pyproject.toml"))

@@ -27,6 +27,7 @@ FULL_MONTHS = (
 )
 _MDY_RE = re.compile(r"(?P<month>[A-Za-z]+)\.? +(?P<day>\d{1,2}), *(?P<year>\d{4})")
 _ISO_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_TARGET_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<fragment>#.*)?$")
 ENTRY_NAME_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\.md")
 ISO_WEEK_RE = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
@@ -100,6 +101,8 @@ def resolve_day(spec: str, today: date) -> date:
     try:
         return date.fromisoformat(spec)
     except ValueError:
+        if ISO_DATE_RE.fullmatch(spec):
+            raise ValueError(f"{spec!r} is not a real day (check the month and the day)") from None
         raise ValueError(f"{spec!r} is not 'today', 'yesterday' or a date like 2024-09-09") from None
 
 

@@ -53,7 +53,7 @@ def run(options: Options) -> int:
     text = render_entry(heading, options.tag)
     result = FileResult(rel, rel, FileKind.ENTRY)
     check_document(result, parse_document(text), config, project.today)
-    errors = [d for d in result.diagnostics if d.code != "LL105"]
+    errors = result.diagnostics
     if errors:
         raise UsageError("the entry would fail 'learnlog check': " + "; ".join(f"{d.code} {d.message}" for d in errors))
     write_atomic(path, text.encode("utf-8"))

@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from learnlog.dates import date_from_entry_name
 from learnlog.diagnostics import UsageError
@@ -22,6 +23,15 @@ class Options:
     start: date | None = None
     end: date | None = None
     format: str = "text"
+
+
+def _read_text(reader: SafeReader, path: Path) -> str | None:
+    """An entry's text; a file search cannot read is named on stderr, not skipped in silence."""
+    raw = reader.read(path)
+    text, problems = decode_text(raw) if isinstance(raw, RawFile) else (None, [raw])
+    for problem in problems if text is None else []:
+        print(f"{problem.path}: not searched: {problem.message}", file=sys.stderr)
+    return text
 
 
 def run(options: Options) -> int:
@@ -42,10 +52,7 @@ def run(options: Options) -> int:
         day = parsed.value if parsed else None
         if day is None or not query.takes_day(day) or str(path).startswith(weekly):
             continue
-        raw = reader.read(path)
-        if not isinstance(raw, RawFile):
-            continue
-        text, _ = decode_text(raw)
+        text = _read_text(reader, path)
         if text is not None:
             hits += search_entry(reader.shown(path), day, text, query)
     hits = newest_first(hits)

@@ -86,3 +86,11 @@ def test_year_for_a_yearless_day_checks_the_weekday() -> None:
     assert with_year(read, 2015).day == date(2015, 1, 1)  # a Thursday
     wrong = with_year(read, 2016)
     assert wrong.kind == "impossible" and "Thursday does not fall on 2016-01-01" in (wrong.reason or "")
+
+
+def test_a_weekday_that_does_not_fall_on_the_date_is_reported_not_guessed() -> None:
+    read = read_day_heading("Tuesday, February 4, 2024")
+    assert read is not None and read.kind == "impossible" and read.day is None
+    assert "Tuesday does not fall on 2024-02-04" in (read.reason or "")
+    fits = read_day_heading("Tuesday, March 11, 2025")
+    assert fits is not None and fits.kind == "day"

@@ -25,9 +25,10 @@ from learnlog.singlefile.import_command import import_log
 HOOKS_REPO = "https://github.com/OWNER/learnlog"
 NEXT_STEPS = """Next steps:
   1. pre-commit install              # run the hooks on every commit (pip install pre-commit first)
-  2. pre-commit run --all-files      # repairs encoding damage in log/, reports broken links
-  3. learnlog toc                    # fill the README's table of contents
-  4. commit, push, and on GitHub open Settings > Actions > General > Workflow permissions and
+  2. git add -A                      # pre-commit only looks at files git knows
+  3. pre-commit run --all-files      # repairs encoding damage in log/, reports broken links
+  4. learnlog toc                    # fill the README's table of contents
+  5. commit, push, and on GitHub open Settings > Actions > General > Workflow permissions and
      check "Allow GitHub Actions to create and approve pull requests" (the update workflow
      opens a pull request with the table of contents and weekly summaries)"""
 
@@ -139,4 +140,9 @@ def run(options: Options) -> int:
         print("nothing to do: the repository is already set up")
     elif not options.dry_run and code != ExitCode.USAGE:
         print(NEXT_STEPS)
+        if "/OWNER/" in options.hooks_repo:
+            print(
+                f"Note: the hooks and workflows name {options.hooks_repo}, a placeholder: replace OWNER with the "
+                "account that publishes learnlog (or run init again with --hooks-repo URL --hooks-rev REV --force)."
+            )
     return code

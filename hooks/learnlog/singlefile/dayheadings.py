@@ -168,8 +168,17 @@ def read_day_heading(source: str, order: DateOrder | None = None) -> DayHeading 
         return None
     style, match, label, weekday = found
     kind, day, reason, candidates, month_day = _read_match(style, match, order)
+    # jrnl's "2021-01-03 11:38 Title" keeps its time in the title: several entries a day become
+    # topics, and the time is what tells them apart
     title = _clean_title(label, text[match.end() :])
+    if kind == "day" and day is not None and weekday and not _weekday_fits(weekday, day):
+        return DayHeading("impossible", None, title, f"{weekday} does not fall on {day.isoformat()}; check the date")
     return DayHeading(kind, day, title, reason, weekday, month_day, candidates)
+
+
+def _weekday_fits(weekday: str, day: date) -> bool:
+    named = next((i for i, w in enumerate(_WEEKDAYS) if w.startswith(weekday.lower()[:3])), None)
+    return named is None or named == day.weekday()
 
 
 def with_year(heading: DayHeading, year: int) -> DayHeading:
@@ -179,11 +188,9 @@ def with_year(heading: DayHeading, year: int) -> DayHeading:
     day = _try_date(year, month, day_number)
     if day is None:
         return DayHeading("impossible", None, heading.title, f"impossible date {month}/{day_number}/{year}")
-    if heading.weekday:
-        named = next((i for i, w in enumerate(_WEEKDAYS) if w.startswith(heading.weekday.lower()[:3])), None)
-        if named is not None and named != day.weekday():
-            reason = f"{heading.weekday} does not fall on {day.isoformat()}; check the year"
-            return DayHeading("impossible", None, heading.title, reason)
+    if heading.weekday and not _weekday_fits(heading.weekday, day):
+        reason = f"{heading.weekday} does not fall on {day.isoformat()}; check the year"
+        return DayHeading("impossible", None, heading.title, reason)
     return DayHeading("day", day, heading.title)
 
 

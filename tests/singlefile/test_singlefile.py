@@ -100,3 +100,19 @@ def test_new_entry_from_template(repo: git.Repo, cli: CliRunner) -> None:
     assert again.code == 1 and "already exists" in again.err
     assert cli("new", "yesterday", cwd=root).out.strip() == "log/2026/2026-11-25.md"
     assert cli("new", "2024-13-01", cwd=root).code == 2
+
+
+def test_tags_survive_export_and_import(repo: git.Repo, cli: CliRunner) -> None:
+    """Front matter cannot sit in the middle of one file: export keeps it as a comment under the
+    day's heading, and import puts it back at the top of the entry."""
+    root = root_of(repo)
+    assert cli("new", "2024-09-20", "--title", "LoRA", "--tag", "llm", "--tag", "lora", cwd=root).code == 0
+    entry = root / "log/2024/2024-09-20.md"
+    before = entry.read_text(encoding="utf-8")
+    assert cli("export", "-o", "all.md", cwd=root).code == 0
+    exported = (root / "all.md").read_text(encoding="utf-8")
+    assert "\n---\n" not in exported and "<!-- learnlog:front-matter\ntags: [llm, lora]\n-->" in exported
+    entry.unlink()
+    assert cli("import", "all.md", cwd=root).code == 0
+    assert entry.read_text(encoding="utf-8").rstrip("\n") == before.rstrip("\n")
+    assert cli("check", "log/2024/2024-09-20.md", cwd=root).code == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from learnlog.markdown import parse_document
+from learnlog.singlefile.frontmatter import to_section
 from learnlog.singlefile.rebase import rewrite_links, shift_headings
 
 
@@ -34,7 +35,7 @@ def join_log(entries: dict[str, str], backlog: str | None, target_dir: str, log_
         preamble, backlog_sections = "".join(lines[:first_h2]), "".join(lines[first_h2:])
     chunks = [preamble]
     for path in sorted(entries, key=lambda p: PurePosixPath(p).name):
-        text = entries[path]
+        text = to_section(entries[path])
         doc = parse_document(text.replace("\r\n", "\n"))
         lines = text.splitlines(keepends=True)
         lines = shift_headings(lines, 0, doc, +1)

@@ -20,6 +20,7 @@ from learnlog.dates import format_date, read_date_heading
 from learnlog.layout import BACKLOG_NAME
 from learnlog.markdown import Document, Heading, parse_document
 from learnlog.singlefile.dayheadings import DateOrder, DayHeading, infer_order, read_day_heading, with_year, year_in
+from learnlog.singlefile.frontmatter import to_entry
 from learnlog.singlefile.rebase import ATX_RE, is_relative_reference, line_of, rebase_link
 from learnlog.textedit import apply_edits
 
@@ -317,6 +318,11 @@ def _anchor_map(
     return anchors
 
 
+def _restore_front_matter(path: str, text: str, log_dir: str) -> str:
+    """An exported entry's front matter goes back to the top of its file."""
+    return text if path == f"{log_dir}/{BACKLOG_NAME}" else to_entry(text)
+
+
 def split_log(
     text: str,
     style: str,
@@ -339,7 +345,7 @@ def split_log(
     anchors = _anchor_map(doc, first, origin)
     edits = _link_edits(doc, layout.owners, source_dir, log_dir, anchors)
     texts, _ = _assemble(lines, doc, layout, edits, log_dir)
-    split.files = {path: "".join(chunk) for path, chunk in texts.items()}
+    split.files = {path: _restore_front_matter(path, "".join(chunk), log_dir) for path, chunk in texts.items()}
     split.backlog_chunks = [
         "".join(_write_line(lines[i], edits.get(i, []), 0) for i in range(x.line - 1, x.end)) for x in split.leftovers
     ]

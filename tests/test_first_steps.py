@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import git
@@ -39,3 +40,14 @@ def test_search_names_a_file_it_cannot_read(repo: git.Repo, cli: CliRunner) -> N
     result = cli("search", "notes", cwd=root)
     assert result.code == 0 and "2024-09-10.md" in result.out
     assert "log/2024/2024-09-09.md: not searched" in result.err
+
+
+def test_check_reports_the_bare_date_links_fix_rewrites(repo: git.Repo, cli: CliRunner) -> None:
+    root = root_of(repo)
+    write(root, "log/2024/2024-09-08.md", "# Sep 8, 2024\n\n- note\n")
+    write(root, "log/2024/2024-09-09.md", "# Sep 9, 2024\n\n- see [yesterday](2024-09-08)\n")
+    checked = cli("check", "--format", "json", cwd=root)
+    assert [(d["code"], d["line"], d["severity"]) for d in json.loads(checked.out)] == [("LL213", 3, "warning")]
+    assert checked.code == 0
+    assert cli("fix", cwd=root).code == 1
+    assert json.loads(cli("check", "--format", "json", cwd=root).out) == []

@@ -20,7 +20,7 @@ from learnlog.config import Config
 from learnlog.diagnostics import Diagnostic
 from learnlog.files import RawFile, SafeReader, decode_text
 from learnlog.fix.encoding import decode_bytes
-from learnlog.fix.repairs import encoding_diagnostics
+from learnlog.fix.repairs import date_link_diagnostics, encoding_diagnostics
 from learnlog.layout import GENERATED_MARKER, FileKind, file_kind
 from learnlog.links.facts import FileFacts
 from learnlog.markdown import Document, parse_document
@@ -100,6 +100,8 @@ def check_raw(raw: RawFile, rel_path: str, config: Config, today: date) -> FileR
     doc = parse_document(text)
     result.facts = FileFacts.of(doc)
     result.diagnostics.extend(encoding_diagnostics(raw, text, doc, config.fix))
+    if result.kind in (FileKind.ENTRY, FileKind.BACKLOG):
+        result.diagnostics.extend(date_link_diagnostics(raw.shown, text, doc, rel_path, config.log_dir))
     if result.kind is not FileKind.WEEKLY:
         check_document(result, doc, config, today)
     return result

@@ -135,3 +135,9 @@ def encoding_diagnostics(raw: RawFile, text: str, doc: Document, options: FixCon
         changes += normalize_newlines(decoded.text).changes
     changes += repair_prose_checked(text, doc, options)[2]
     return [Diagnostic(raw.shown, c.line, c.col, c.code, c.problem or c.message) for c in changes]
+
+
+def date_link_diagnostics(shown: str, text: str, doc: Document, rel_path: str, log_dir: str) -> list[Diagnostic]:
+    """LL213 for each bare date link, so the check says what ``learnlog fix`` will rewrite."""
+    changes = rewrite_date_links(text, doc, rel_path, log_dir).changes
+    return [Diagnostic(shown, c.line, c.col, c.code, c.problem or c.message) for c in changes]

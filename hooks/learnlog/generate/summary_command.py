@@ -62,7 +62,8 @@ def run(options: Options) -> int:
             continue
         stale += 1
         if options.check:
-            print(f"{rel}: stale (run 'learnlog summary')", file=sys.stderr)
+            state = "missing" if old is None else "stale"
+            print(f"{rel}: {state} (run 'learnlog summary')", file=sys.stderr)
         else:
             write_atomic(path, text.encode("utf-8"))
             print(f"wrote {rel}")

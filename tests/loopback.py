@@ -136,7 +136,13 @@ def loopback_server() -> Iterator[Loopback]:
         async def stop() -> None:
             holder["reset"].close()  # type: ignore[attr-defined]
             await holder["runner"].cleanup()  # type: ignore[attr-defined]
+            # handlers still waiting (the /hang route) are cancelled, not left to be destroyed
+            pending = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
         asyncio.run_coroutine_threadsafe(stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
+        loop.close()

@@ -34,13 +34,11 @@ _UNCLOSED_FRONT_MATTER_RE = re.compile(r"---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
 @dataclass
 class FileResult:
     """What checking one file found: its problems, its link facts and the entry (or backlog) it
-    describes. ``doc`` is the parse when this run made one (None when the result came from the
-    cache or the file could not be read)."""
+    describes."""
 
     shown: str
     rel_path: str
     kind: FileKind
-    doc: Document | None = None
     entry: Entry | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     facts: FileFacts | None = None
@@ -58,7 +56,6 @@ class FileResult:
 
 def check_document(result: FileResult, doc: Document, config: Config, today: date) -> None:
     """Structure: the models validate the entry, the rules judge the Markdown shape."""
-    result.doc = doc
     if GENERATED_MARKER in doc.text[:2000]:
         return
     if not doc.text.strip():

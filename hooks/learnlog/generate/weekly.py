@@ -45,11 +45,9 @@ class Week:
     style: str
 
     @classmethod
-    def of(cls, log: Log, year: int, number: int, style: str, weekly_dir: str, days: list[Entry] | None = None) -> Week:
+    def of(cls, year: int, number: int, style: str, weekly_dir: str, days: list[Entry]) -> Week:
         monday = date.fromisocalendar(year, number, 1)
         sunday = shift(monday, 6) or date.max
-        if days is None:
-            days = [e for e in log.sorted_entries() if monday <= e.date <= sunday]
         return cls(year, number, monday, sunday, days, "../" * len(PurePosixPath(weekly_dir).parts), style)
 
     def day(self, entry: Entry) -> str:
@@ -172,7 +170,7 @@ def render_summary(
 ) -> str:
     """One week's summary; ``index`` (shared by all the weeks of a run) saves scans of the log."""
     index = index or WeekIndex.of(log, history, weekly_dir)
-    week = Week.of(log, year, number, style, weekly_dir, index.days.get((year, number), []))
+    week = Week.of(year, number, style, weekly_dir, index.days.get((year, number), []))
     streak = index.streaks.get(week.sunday, 0)
     lines = [
         GENERATED_MARKER,

@@ -191,10 +191,9 @@ def _inline_with_spans(state: StateCore) -> None:
         if not heading and (headings_only or _plain_prose(token.content)):
             token.children = []
             continue
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            state.env["_spans"] = []
-            state.md.helpers.clear()
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-            token.meta["spans"] = state.env.pop("_spans")
+        if token.children is None:
+            token.children = []
+        state.env["_spans"] = []
+        state.md.helpers.clear()
+        state.md.inline.parse(token.content, state.md, state.env, token.children)
+        token.meta["spans"] = state.env.pop("_spans")

@@ -17,7 +17,7 @@ from datetime import date
 from urllib.parse import unquote
 
 from learnlog.dates import format_date, read_date_heading
-from learnlog.layout import BACKLOG_NAME
+from learnlog.layout import BACKLOG_NAME, entry_path
 from learnlog.markdown import Document, Heading, parse_document
 from learnlog.singlefile.dayheadings import DateOrder, DayHeading, infer_order, read_day_heading, with_year, year_in
 from learnlog.singlefile.frontmatter import to_entry
@@ -123,10 +123,6 @@ def _sections(doc: Document, reads: dict[int, DayHeading], line_count: int) -> l
     return sections
 
 
-def _entry_path(day: date, log_dir: str) -> str:
-    return f"{log_dir}/{day.year}/{day.isoformat()}.md"
-
-
 def _leftovers(doc: Document, sections: list[Section], owners: list[str | None]) -> list[Leftover]:
     """Backlog runs: each problem section, and each other run, cut at its undated headings."""
     problems = {s.start: s for s in sections if s.read.kind != "day"}
@@ -178,7 +174,7 @@ def _layout(sections: list[Section], line_count: int, style: str, log_dir: str, 
         if section.read.kind == "day" and section.read.day is not None:
             by_day.setdefault(section.read.day, []).append(section)
     for day, parts in by_day.items():
-        path = _entry_path(day, log_dir)
+        path = entry_path(day, log_dir)
         if len(parts) > 1:
             layout.prefix[path] = f"# {format_date(day, style)}\n"
             split.notes.append(f"{len(parts)} sections for {day.isoformat()} become topics of {path}, in source order")
